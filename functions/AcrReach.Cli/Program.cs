@@ -1,0 +1,26 @@
+using System.CommandLine;
+using AcrReach.Cli.Commands;
+
+namespace AcrReach.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    /// <summary>Every command of acr-reach; each lives in Commands/ and owns its options.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("acr-reach: makes Container Registry Enterprise Edition instances reachable across regions and from data centers.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        yield return VersionInfoCommand.Create();
+    }
+}

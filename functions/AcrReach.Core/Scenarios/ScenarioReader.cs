@@ -1,0 +1,709 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AcrReach.Core.Addressing;
+using AcrReach.Core.Topology;
+
+namespace AcrReach.Core.Scenarios;
+
+/// <summary>
+/// Reads a scenario strictly: unknown fields, malformed or non-canonical CIDRs, dangling references and duplicate
+/// ids all become one <see cref="InvalidInputException"/> naming the file, the JSON path and what is wrong.
+/// </summary>
+public static partial class ScenarioReader
+{
+    public static Account ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(path, "$", $"cannot read the file: {e.Message}");
+        }
+
+        return Read(bytes, path);
+    }
+
+    public static Account Read(ReadOnlySpan<byte> json, string file)
+    {
+        var document = Deserialize(json, file);
+        return new Builder(file, document).Build();
+    }
+
+    public static Account Read(string json, string file) => Read(System.Text.Encoding.UTF8.GetBytes(json), file);
+
+    private static ScenarioDocument Deserialize(ReadOnlySpan<byte> json, string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.ScenarioDocument)
+                ?? throw new InvalidInputException(file, "$", "expected a scenario object, got null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException(file, e.Path ?? "$", Describe(e));
+        }
+    }
+
+    /// <summary>System.Text.Json's messages name .NET types; a person editing a scenario needs the field and the fix.</summary>
+    private static string Describe(JsonException e)
+    {
+        var message = e.Message;
+        var unknown = UnknownMemberPattern().Match(message);
+        if (unknown.Success)
+        {
+            return $"unknown field '{unknown.Groups[1].Value}' (fields are camelCase; see FORMAT.md)";
+        }
+
+        var missing = MissingRequiredPattern().Match(message);
+        if (missing.Success)
+        {
+            return $"missing required field {missing.Groups[1].Value.Trim()}";
+        }
+
+        if (message.Contains("doesn't allow getting null values", StringComparison.Ordinal)
+            || message.Contains("does not allow null values", StringComparison.Ordinal)
+            || message.Contains("allow null", StringComparison.OrdinalIgnoreCase))
+        {
+            return "must not be null";
+        }
+
+        if (e.InnerException is InvalidOperationException inner && TokenPattern().Match(inner.Message) is { Success: true } token)
+        {
+            var got = token.Groups[1].Value switch
+            {
+                "Number" => "a number",
+                "String" => "a string",
+                "True" or "False" => "true or false",
+                "StartObject" => "an object",
+                "StartArray" => "an array",
+                var other => other,
+            };
+            var wanted = token.Groups[2].Value switch
+            {
+                "string" => "a string",
+                "boolean" => "true or false",
+                var other => other,
+            };
+            return $"wrong type: expected {wanted}, got {got}";
+        }
+
+        var conversion = ConversionPattern().Match(message);
+        if (conversion.Success)
+        {
+            var target = conversion.Groups[1].Value;
+            var expected = target switch
+            {
+                _ when target.StartsWith("System.String", StringComparison.Ordinal) => "a string",
+                _ when target.StartsWith("System.Boolean", StringComparison.Ordinal) || target.StartsWith("System.Nullable`1[System.Boolean]", StringComparison.Ordinal) => "true or false",
+                _ when target.Contains("List`1", StringComparison.Ordinal) => "an array",
+                _ when target.Contains("Dictionary`2", StringComparison.Ordinal) => "an object",
+                _ => "an object",
+            };
+            return $"wrong type: expected {expected}";
+        }
+
+        if (e.LineNumber is { } line)
+        {
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            var firstSentence = message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
+            return $"not valid JSON at line {line + 1}, column {column}: {firstSentence}";
+        }
+
+        return message;
+    }
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnknownMemberPattern();
+
+    [GeneratedRegex("missing required properties including: (.*?)\\.?(?: Path:|$)")]
+    private static partial Regex MissingRequiredPattern();
+
+    [GeneratedRegex("token type '(\\w+)' as a (\\w+)")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("could not be converted to (\\S+)")]
+    private static partial Regex ConversionPattern();
+
+    private sealed class Builder(string file, ScenarioDocument document)
+    {
+        private readonly HashSet<string> _routeTableIds = new(StringComparer.Ordinal);
+
+        public Account Build()
+        {
+            Require(document.AccountId, "$.accountId");
+            var vpcs = BuildVpcs();
+            var dataCenters = BuildDataCenters();
+            var transitRouters = BuildTransitRouters(vpcs, dataCenters);
+            CheckVpcAttachmentHops(vpcs, transitRouters);
+            var registries = BuildRegistries(vpcs);
+            var endpoints = BuildRegionalEndpoints();
+            var vipRanges = BuildOssVipRanges();
+            var policy = BuildPolicy(vpcs, registries, dataCenters);
+            return new Account(document.AccountId, vpcs, transitRouters, registries, endpoints, vipRanges, dataCenters, policy);
+        }
+
+        private InvalidInputException Error(string path, string reason) => new(file, path, reason);
+
+        private void Require(string? value, string path)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw Error(path, "must not be empty");
+            }
+        }
+
+        private IPNetwork ParseCidr(string? text, string path) =>
+            Cidr.TryParseCanonical(text, out var network, out var problem) ? network : throw Error(path, problem);
+
+        private IPAddress ParseAddress(string? text, string path) =>
+            Cidr.TryParseCanonicalAddress(text, out var address, out var problem) ? address : throw Error(path, problem);
+
+        private ImmutableArray<IPNetwork> ParseCidrs(List<string>? texts, string path, bool requireOne)
+        {
+            if (texts is null || texts.Count == 0)
+            {
+                return requireOne ? throw Error(path, "must list at least one CIDR block") : [];
+            }
+
+            var builder = ImmutableArray.CreateBuilder<IPNetwork>(texts.Count);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var network = ParseCidr(texts[i], $"{path}[{i}]");
+                if (builder.Contains(network))
+                {
+                    throw Error($"{path}[{i}]", $"{texts[i]} is listed twice");
+                }
+
+                builder.Add(network);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private void ClaimRouteTableId(string id, string path)
+        {
+            Require(id, path);
+            if (!_routeTableIds.Add(id))
+            {
+                throw Error(path, $"duplicate route table id '{id}'");
+            }
+        }
+
+        private ImmutableArray<Vpc> BuildVpcs()
+        {
+            var vpcs = document.Vpcs ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var vswitchIds = new HashSet<string>(StringComparer.Ordinal);
+            var result = ImmutableArray.CreateBuilder<Vpc>(vpcs.Count);
+            for (var v = 0; v < vpcs.Count; v++)
+            {
+                var path = $"$.vpcs[{v}]";
+                var vpc = vpcs[v];
+                Require(vpc.Id, $"{path}.id");
+                if (!seen.Add(vpc.Id))
+                {
+                    throw Error($"{path}.id", $"duplicate VPC id '{vpc.Id}'");
+                }
+
+                Require(vpc.Region, $"{path}.region");
+                var cidrs = ParseCidrs(vpc.Cidrs, $"{path}.cidrs", requireOne: true);
+
+                var tables = ImmutableArray.CreateBuilder<RouteTable>();
+                var routeTables = vpc.RouteTables ?? [];
+                for (var t = 0; t < routeTables.Count; t++)
+                {
+                    tables.Add(BuildRouteTable(routeTables[t], $"{path}.routeTables[{t}]"));
+                }
+
+                var switches = ImmutableArray.CreateBuilder<VSwitch>();
+                var vswitches = vpc.Vswitches ?? [];
+                for (var s = 0; s < vswitches.Count; s++)
+                {
+                    var sw = vswitches[s];
+                    var swPath = $"{path}.vswitches[{s}]";
+                    Require(sw.Id, $"{swPath}.id");
+                    if (!vswitchIds.Add(sw.Id))
+                    {
+                        throw Error($"{swPath}.id", $"duplicate vSwitch id '{sw.Id}'");
+                    }
+
+                    var cidr = ParseCidr(sw.Cidr, $"{swPath}.cidr");
+                    if (!cidrs.Any(block => block.ContainsNetwork(cidr)))
+                    {
+                        throw Error($"{swPath}.cidr", $"{sw.Cidr} is not inside any CIDR block of {vpc.Id} ({string.Join(", ", cidrs.Select(Cidr.Format))})");
+                    }
+
+                    foreach (var other in switches)
+                    {
+                        if (other.Cidr.Overlaps(cidr))
+                        {
+                            throw Error($"{swPath}.cidr", $"{sw.Cidr} overlaps vSwitch {other.Id} ({Cidr.Format(other.Cidr)})");
+                        }
+                    }
+
+                    Require(sw.RouteTableId, $"{swPath}.routeTableId");
+                    if (!tables.Any(table => table.Id == sw.RouteTableId))
+                    {
+                        throw Error($"{swPath}.routeTableId", $"route table '{sw.RouteTableId}' is not a route table of {vpc.Id}");
+                    }
+
+                    switches.Add(new VSwitch(sw.Id, sw.Zone ?? string.Empty, cidr, sw.RouteTableId));
+                }
+
+                var tags = vpc.Tags is null
+                    ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
+                    : vpc.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal);
+                result.Add(new Vpc(vpc.Id, vpc.Region, cidrs, tags, switches.ToImmutable(), tables.ToImmutable()));
+            }
+
+            return result.MoveToImmutable();
+        }
+
+        private RouteTable BuildRouteTable(RouteTableDocument table, string path)
+        {
+            ClaimRouteTableId(table.Id, $"{path}.id");
+            var type = table.Type switch
+            {
+                null or "System" => RouteTableType.System,
+                "Custom" => RouteTableType.Custom,
+                _ => throw Error($"{path}.type", $"'{table.Type}' is not a route table type (System | Custom)"),
+            };
+
+            var entries = ImmutableArray.CreateBuilder<RouteEntry>();
+            var list = table.Entries ?? [];
+            for (var e = 0; e < list.Count; e++)
+            {
+                var entry = list[e];
+                var entryPath = $"{path}.entries[{e}]";
+                var destination = ParseCidr(entry.Destination, $"{entryPath}.destination");
+                if (entries.Any(existing => existing.Destination == destination))
+                {
+                    throw Error($"{entryPath}.destination", $"{entry.Destination} appears twice in {table.Id} (a destination is unique per route table)");
+                }
+
+                Require(entry.NextHopType, $"{entryPath}.nextHopType");
+                if (entry.NextHopType != VpcNextHopTypes.Local && string.IsNullOrWhiteSpace(entry.NextHopId))
+                {
+                    throw Error($"{entryPath}.nextHopId", $"a route with next hop type {entry.NextHopType} needs a nextHopId");
+                }
+
+                entries.Add(new RouteEntry(destination, entry.NextHopType, entry.NextHopId, entry.Name, entry.Description));
+            }
+
+            return new RouteTable(table.Id, type, entries.ToImmutable());
+        }
+
+        private ImmutableArray<DataCenter> BuildDataCenters()
+        {
+            var list = document.DataCenters ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = ImmutableArray.CreateBuilder<DataCenter>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var path = $"$.dataCenters[{i}]";
+                Require(list[i].Name, $"{path}.name");
+                if (!seen.Add(list[i].Name))
+                {
+                    throw Error($"{path}.name", $"duplicate data center name '{list[i].Name}'");
+                }
+
+                result.Add(new DataCenter(list[i].Name, ParseCidrs(list[i].Cidrs, $"{path}.cidrs", requireOne: true)));
+            }
+
+            return result.MoveToImmutable();
+        }
+
+        private ImmutableArray<TransitRouter> BuildTransitRouters(ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters)
+        {
+            var list = document.TransitRouters ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++)
+            {
+                Require(list[i].Id, $"$.transitRouters[{i}].id");
+                if (!seen.Add(list[i].Id))
+                {
+                    throw Error($"$.transitRouters[{i}].id", $"duplicate transit router id '{list[i].Id}'");
+                }
+            }
+
+            var result = ImmutableArray.CreateBuilder<TransitRouter>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                result.Add(BuildTransitRouter(list[i], $"$.transitRouters[{i}]", vpcs, dataCenters, seen));
+            }
+
+            var routers = result.MoveToImmutable();
+            CheckPeersAreMutual(routers);
+            return routers;
+        }
+
+        private TransitRouter BuildTransitRouter(TransitRouterDocument router, string path, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
+        {
+            Require(router.Region, $"{path}.region");
+            var attachments = ImmutableArray.CreateBuilder<Attachment>();
+            var list = router.Attachments ?? [];
+            for (var a = 0; a < list.Count; a++)
+            {
+                var attachment = list[a];
+                var aPath = $"{path}.attachments[{a}]";
+                Require(attachment.Id, $"{aPath}.id");
+                if (attachments.Any(existing => existing.Id == attachment.Id))
+                {
+                    throw Error($"{aPath}.id", $"duplicate attachment id '{attachment.Id}' on {router.Id}");
+                }
+
+                attachments.Add(BuildAttachment(attachment, aPath, router.Id, vpcs, dataCenters, routerIds));
+            }
+
+            var tables = ImmutableArray.CreateBuilder<TransitRouteTable>();
+            var associated = new Dictionary<string, string>(StringComparer.Ordinal);
+            var tableList = router.RouteTables ?? [];
+            for (var t = 0; t < tableList.Count; t++)
+            {
+                var table = tableList[t];
+                var tPath = $"{path}.routeTables[{t}]";
+                ClaimRouteTableId(table.Id, $"{tPath}.id");
+                var associations = table.Associations ?? [];
+                for (var s = 0; s < associations.Count; s++)
+                {
+                    var attachmentId = associations[s];
+                    if (!attachments.Any(existing => existing.Id == attachmentId))
+                    {
+                        throw Error($"{tPath}.associations[{s}]", $"attachment '{attachmentId}' is not an attachment of {router.Id}");
+                    }
+
+                    if (!associated.TryAdd(attachmentId, table.Id))
+                    {
+                        throw Error($"{tPath}.associations[{s}]", $"attachment '{attachmentId}' is already associated with {associated[attachmentId]} (an attachment is associated with one route table)");
+                    }
+                }
+
+                tables.Add(new TransitRouteTable(table.Id, table.Default ?? false, [.. associations], BuildTransitEntries(table, tPath, attachments)));
+            }
+
+            if (tables.Count(table => table.IsDefault) > 1)
+            {
+                throw Error($"{path}.routeTables", $"{router.Id} has more than one default route table");
+            }
+
+            return new TransitRouter(router.Id, router.Region, router.CenId ?? string.Empty, attachments.ToImmutable(), tables.ToImmutable());
+        }
+
+        private Attachment BuildAttachment(AttachmentDocument attachment, string path, string routerId, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
+        {
+            switch (attachment.Type)
+            {
+                case "VPC":
+                    Require(attachment.VpcId, $"{path}.vpcId");
+                    if (!vpcs.Any(v => v.Id == attachment.VpcId))
+                    {
+                        throw Error($"{path}.vpcId", $"VPC '{attachment.VpcId}' is not in the scenario's vpcs");
+                    }
+
+                    ForbidOthers(attachment, path, nameof(AttachmentDocument.VpcId));
+                    return new Attachment(attachment.Id, AttachmentType.Vpc, attachment.VpcId, null, null);
+                case "Peer":
+                    Require(attachment.PeerTransitRouterId, $"{path}.peerTransitRouterId");
+                    if (!routerIds.Contains(attachment.PeerTransitRouterId!))
+                    {
+                        throw Error($"{path}.peerTransitRouterId", $"transit router '{attachment.PeerTransitRouterId}' is not in the scenario's transitRouters");
+                    }
+
+                    if (attachment.PeerTransitRouterId == routerId)
+                    {
+                        throw Error($"{path}.peerTransitRouterId", $"{routerId} cannot peer with itself");
+                    }
+
+                    ForbidOthers(attachment, path, nameof(AttachmentDocument.PeerTransitRouterId));
+                    return new Attachment(attachment.Id, AttachmentType.Peer, null, attachment.PeerTransitRouterId, null);
+                case "VBR" or "VPN":
+                    Require(attachment.DataCenter, $"{path}.dataCenter");
+                    if (!dataCenters.Any(d => d.Name == attachment.DataCenter))
+                    {
+                        throw Error($"{path}.dataCenter", $"data center '{attachment.DataCenter}' is not in the scenario's dataCenters");
+                    }
+
+                    ForbidOthers(attachment, path, nameof(AttachmentDocument.DataCenter));
+                    return new Attachment(attachment.Id, attachment.Type == "VBR" ? AttachmentType.Vbr : AttachmentType.Vpn, null, null, attachment.DataCenter);
+                default:
+                    throw Error($"{path}.type", $"'{attachment.Type}' is not an attachment type (VPC | Peer | VBR | VPN)");
+            }
+        }
+
+        private void ForbidOthers(AttachmentDocument attachment, string path, string allowed)
+        {
+            (string Name, string? Value)[] fields =
+            [
+                (nameof(AttachmentDocument.VpcId), attachment.VpcId),
+                (nameof(AttachmentDocument.PeerTransitRouterId), attachment.PeerTransitRouterId),
+                (nameof(AttachmentDocument.DataCenter), attachment.DataCenter),
+            ];
+            foreach (var (name, value) in fields)
+            {
+                if (name != allowed && value is not null)
+                {
+                    var field = char.ToLowerInvariant(name[0]) + name[1..];
+                    throw Error($"{path}.{field}", $"a {attachment.Type} attachment has no {field}");
+                }
+            }
+        }
+
+        private ImmutableArray<TransitRouteEntry> BuildTransitEntries(TransitRouteTableDocument table, string path, ImmutableArray<Attachment>.Builder attachments)
+        {
+            var entries = ImmutableArray.CreateBuilder<TransitRouteEntry>();
+            var list = table.Entries ?? [];
+            for (var e = 0; e < list.Count; e++)
+            {
+                var entry = list[e];
+                var ePath = $"{path}.entries[{e}]";
+                var destination = ParseCidr(entry.Destination, $"{ePath}.destination");
+                if (entries.Any(existing => existing.Destination == destination))
+                {
+                    throw Error($"{ePath}.destination", $"{entry.Destination} appears twice in {table.Id} (a destination is unique per route table)");
+                }
+
+                var origin = entry.Origin switch
+                {
+                    null or "Static" => RouteOrigin.Static,
+                    "Propagated" => RouteOrigin.Propagated,
+                    _ => throw Error($"{ePath}.origin", $"'{entry.Origin}' is not a route origin (Static | Propagated)"),
+                };
+                switch (entry.NextHopType)
+                {
+                    case "Attachment":
+                        Require(entry.NextHopId, $"{ePath}.nextHopId");
+                        if (!attachments.Any(a => a.Id == entry.NextHopId))
+                        {
+                            throw Error($"{ePath}.nextHopId", $"attachment '{entry.NextHopId}' is not an attachment of this transit router");
+                        }
+
+                        entries.Add(new TransitRouteEntry(destination, TransitNextHopType.Attachment, entry.NextHopId, origin, entry.Name, entry.Description));
+                        break;
+                    case "BlackHole":
+                        if (entry.NextHopId is not null)
+                        {
+                            throw Error($"{ePath}.nextHopId", "a BlackHole route has no next hop id");
+                        }
+
+                        entries.Add(new TransitRouteEntry(destination, TransitNextHopType.BlackHole, null, origin, entry.Name, entry.Description));
+                        break;
+                    default:
+                        throw Error($"{ePath}.nextHopType", $"'{entry.NextHopType}' is not a transit-router next hop type (Attachment | BlackHole)");
+                }
+            }
+
+            return entries.ToImmutable();
+        }
+
+        private void CheckPeersAreMutual(ImmutableArray<TransitRouter> routers)
+        {
+            for (var i = 0; i < routers.Length; i++)
+            {
+                var router = routers[i];
+                for (var a = 0; a < router.Attachments.Length; a++)
+                {
+                    var attachment = router.Attachments[a];
+                    if (attachment.Type != AttachmentType.Peer)
+                    {
+                        continue;
+                    }
+
+                    var peer = routers.First(r => r.Id == attachment.PeerTransitRouterId);
+                    var back = peer.FindAttachment(attachment.Id);
+                    if (back is null || back.Type != AttachmentType.Peer || back.PeerTransitRouterId != router.Id)
+                    {
+                        throw Error($"$.transitRouters[{i}].attachments[{a}]", $"peer attachment '{attachment.Id}' names {peer.Id}, which must list the same attachment id as a Peer attachment back to {router.Id}");
+                    }
+                }
+            }
+        }
+
+        private void CheckVpcAttachmentHops(ImmutableArray<Vpc> vpcs, ImmutableArray<TransitRouter> routers)
+        {
+            var attachmentIds = routers.SelectMany(r => r.Attachments).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            var list = document.Vpcs ?? [];
+            for (var v = 0; v < vpcs.Length; v++)
+            {
+                var tables = list[v].RouteTables ?? [];
+                for (var t = 0; t < tables.Count; t++)
+                {
+                    var entries = tables[t].Entries ?? [];
+                    for (var e = 0; e < entries.Count; e++)
+                    {
+                        if (entries[e].NextHopType == VpcNextHopTypes.Attachment && !attachmentIds.Contains(entries[e].NextHopId!))
+                        {
+                            throw Error($"$.vpcs[{v}].routeTables[{t}].entries[{e}].nextHopId", $"attachment '{entries[e].NextHopId}' is not an attachment of any transit router in the scenario");
+                        }
+                    }
+                }
+            }
+        }
+
+        private ImmutableArray<Registry> BuildRegistries(ImmutableArray<Vpc> vpcs)
+        {
+            var list = document.Registries ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = ImmutableArray.CreateBuilder<Registry>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var registry = list[i];
+                var path = $"$.registries[{i}]";
+                Require(registry.InstanceId, $"{path}.instanceId");
+                if (!seen.Add(registry.InstanceId))
+                {
+                    throw Error($"{path}.instanceId", $"duplicate registry instance id '{registry.InstanceId}'");
+                }
+
+                Require(registry.InstanceName, $"{path}.instanceName");
+                Require(registry.Region, $"{path}.region");
+                var endpoints = ImmutableArray.CreateBuilder<VpcEndpoint>();
+                var endpointList = registry.VpcEndpoints ?? [];
+                for (var e = 0; e < endpointList.Count; e++)
+                {
+                    var endpoint = endpointList[e];
+                    var ePath = $"{path}.vpcEndpoints[{e}]";
+                    var vpc = vpcs.FirstOrDefault(v => v.Id == endpoint.VpcId)
+                        ?? throw Error($"{ePath}.vpcId", $"VPC '{endpoint.VpcId}' is not in the scenario's vpcs");
+                    var vswitch = vpc.VSwitches.FirstOrDefault(s => s.Id == endpoint.VswitchId)
+                        ?? throw Error($"{ePath}.vswitchId", $"vSwitch '{endpoint.VswitchId}' is not a vSwitch of {vpc.Id}");
+                    var ip = ParseAddress(endpoint.Ip, $"{ePath}.ip");
+                    if (!vswitch.Cidr.Contains(ip))
+                    {
+                        throw Error($"{ePath}.ip", $"{endpoint.Ip} is not inside {vswitch.Id} ({Cidr.Format(vswitch.Cidr)})");
+                    }
+
+                    if (endpoints.Any(existing => existing.VpcId == endpoint.VpcId))
+                    {
+                        throw Error($"{ePath}.vpcId", $"{registry.InstanceId} is linked to {endpoint.VpcId} twice");
+                    }
+
+                    endpoints.Add(new VpcEndpoint(endpoint.VpcId, endpoint.VswitchId, ip));
+                }
+
+                var privateLink = registry.OssPrivateLinkIp is null ? null : ParseAddress(registry.OssPrivateLinkIp, $"{path}.ossPrivateLinkIp");
+                if (registry.OssBucket is { } bucket && !IsBucketName(bucket))
+                {
+                    throw Error($"{path}.ossBucket", $"'{bucket}' is not an OSS bucket name (3-63 characters: lowercase letters, digits, hyphens)");
+                }
+
+                result.Add(new Registry(registry.InstanceId, registry.InstanceName, registry.Region, endpoints.ToImmutable(), registry.AuthDomainTakeover ?? false, registry.OssBucket, privateLink));
+            }
+
+            return result.MoveToImmutable();
+        }
+
+        private static bool IsBucketName(string name) =>
+            name.Length is >= 3 and <= 63
+            && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            && name[0] != '-' && name[^1] != '-';
+
+        private RegionalEndpoints BuildRegionalEndpoints()
+        {
+            if (document.RegionalEndpoints is null)
+            {
+                return RegionalEndpoints.Empty;
+            }
+
+            var regions = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, IPAddress>>(StringComparer.Ordinal);
+            foreach (var (region, names) in document.RegionalEndpoints)
+            {
+                var addresses = ImmutableSortedDictionary.CreateBuilder<string, IPAddress>(StringComparer.Ordinal);
+                foreach (var (name, value) in names)
+                {
+                    var address = ParseAddress(value, $"$.regionalEndpoints['{region}']['{name}']");
+                    addresses[name.ToLowerInvariant()] = address;
+                }
+
+                regions[region] = addresses.ToImmutable();
+            }
+
+            return new RegionalEndpoints(regions.ToImmutable());
+        }
+
+        private ImmutableSortedDictionary<string, ImmutableArray<IPNetwork>> BuildOssVipRanges()
+        {
+            var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<IPNetwork>>(StringComparer.Ordinal);
+            foreach (var (region, ranges) in document.OssVipRanges ?? [])
+            {
+                result[region] = ParseCidrs(ranges, $"$.ossVipRanges['{region}']", requireOne: true);
+            }
+
+            return result.ToImmutable();
+        }
+
+        private ReachPolicy BuildPolicy(ImmutableArray<Vpc> vpcs, ImmutableArray<Registry> registries, ImmutableArray<DataCenter> dataCenters)
+        {
+            var policy = document.Policy;
+            if (policy is null)
+            {
+                return ReachPolicy.Default;
+            }
+
+            var rules = ImmutableArray.CreateBuilder<ReachRule>();
+            var list = policy.Reach ?? [];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var rule = list[i];
+                var path = $"$.policy.reach[{i}]";
+                ReachSource source;
+                if (rule.From.VpcId is not null && rule.From.DataCenter is not null)
+                {
+                    throw Error($"{path}.from", "names both a vpcId and a dataCenter; a rule has one source");
+                }
+                else if (rule.From.VpcId is { } vpcId)
+                {
+                    if (!vpcs.Any(v => v.Id == vpcId))
+                    {
+                        throw Error($"{path}.from.vpcId", $"VPC '{vpcId}' is not in the scenario's vpcs");
+                    }
+
+                    source = ReachSource.ForVpc(vpcId);
+                }
+                else if (rule.From.DataCenter is { } name)
+                {
+                    if (!dataCenters.Any(d => d.Name == name))
+                    {
+                        throw Error($"{path}.from.dataCenter", $"data center '{name}' is not in the scenario's dataCenters");
+                    }
+
+                    source = ReachSource.ForDataCenter(name);
+                }
+                else
+                {
+                    throw Error($"{path}.from", "names neither a vpcId nor a dataCenter");
+                }
+
+                Require(rule.Registry, $"{path}.registry");
+                if (!registries.Any(r => r.InstanceId == rule.Registry))
+                {
+                    throw Error($"{path}.registry", $"registry '{rule.Registry}' is not in the scenario's registries");
+                }
+
+                var reach = new ReachRule(source, rule.Registry);
+                if (!rules.Contains(reach))
+                {
+                    rules.Add(reach);
+                }
+            }
+
+            var transitScope = policy.TransitRouteScope switch
+            {
+                null or "Block100" => TransitRouteScope.Block100,
+                "HostRoutes" => TransitRouteScope.HostRoutes,
+                _ => throw Error("$.policy.transitRouteScope", $"'{policy.TransitRouteScope}' is not a transit route scope (Block100 | HostRoutes)"),
+            };
+            var ossScope = policy.OssRouteScope switch
+            {
+                null or "Address" => OssRouteScope.Address,
+                "PublishedRanges" => OssRouteScope.PublishedRanges,
+                _ => throw Error("$.policy.ossRouteScope", $"'{policy.OssRouteScope}' is not an OSS route scope (Address | PublishedRanges)"),
+            };
+            return new ReachPolicy(rules.ToImmutable(), transitScope, ossScope);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Net;
+
+namespace AcrReach.Core.Topology;
+
+/// <summary>
+/// The network state of one Alibaba Cloud account as AcrReach sees it, plus its reach policy: what a
+/// scenario file describes and what discovery reads from the cloud.
+/// </summary>
+public sealed record Account(
+    string AccountId,
+    ImmutableArray<Vpc> Vpcs,
+    ImmutableArray<TransitRouter> TransitRouters,
+    ImmutableArray<Registry> Registries,
+    RegionalEndpoints RegionalEndpoints,
+    ImmutableSortedDictionary<string, ImmutableArray<IPNetwork>> OssVipRangeOverrides,
+    ImmutableArray<DataCenter> DataCenters,
+    ReachPolicy Policy)
+{
+    public Vpc? FindVpc(string vpcId) => Vpcs.FirstOrDefault(v => v.Id == vpcId);
+
+    public Registry? FindRegistry(string instanceId) => Registries.FirstOrDefault(r => r.InstanceId == instanceId);
+
+    public DataCenter? FindDataCenter(string name) => DataCenters.FirstOrDefault(d => d.Name == name);
+
+    public TransitRouter? FindTransitRouter(string id) => TransitRouters.FirstOrDefault(t => t.Id == id);
+}
+
+/// <summary>A VPC: its CIDR blocks (primary first), tags, vSwitches and route tables.</summary>
+public sealed record Vpc(
+    string Id,
+    string Region,
+    ImmutableArray<IPNetwork> Cidrs,
+    ImmutableSortedDictionary<string, string> Tags,
+    ImmutableArray<VSwitch> VSwitches,
+    ImmutableArray<RouteTable> RouteTables)
+{
+    public RouteTable? FindRouteTable(string routeTableId) => RouteTables.FirstOrDefault(t => t.Id == routeTableId);
+
+    /// <summary>The system route table: the one every vSwitch without a custom table uses.</summary>
+    public RouteTable? SystemRouteTable =>
+        RouteTables.FirstOrDefault(t => t.Type == RouteTableType.System) ?? RouteTables.FirstOrDefault();
+}
+
+public sealed record VSwitch(string Id, string Zone, IPNetwork Cidr, string RouteTableId);
+
+public enum RouteTableType
+{
+    System,
+    Custom,
+}
+
+/// <summary>A VPC route table. Each destination appears once (the cloud refuses duplicates).</summary>
+public sealed record RouteTable(string Id, RouteTableType Type, ImmutableArray<RouteEntry> Entries);
+
+/// <summary>
+/// A VPC route entry. <see cref="NextHopType"/> is open-ended (the cloud has more types than AcrReach follows);
+/// see <see cref="VpcNextHopTypes"/> for the ones with meaning here.
+/// </summary>
+public sealed record RouteEntry(IPNetwork Destination, string NextHopType, string? NextHopId, string? Name, string? Description = null);
+
+public static class VpcNextHopTypes
+{
+    /// <summary>Delivered inside the VPC: a vSwitch, or the region's cloud services for 100.64.0.0/10.</summary>
+    public const string Local = "Local";
+
+    /// <summary>A transit-router attachment: next hop id is the VPC's own tr-attach-... id.</summary>
+    public const string Attachment = "Attachment";
+}
+
+/// <summary>A CEN transit router in one region, with its attachments and route tables.</summary>
+public sealed record TransitRouter(
+    string Id,
+    string Region,
+    string CenId,
+    ImmutableArray<Attachment> Attachments,
+    ImmutableArray<TransitRouteTable> RouteTables)
+{
+    public Attachment? FindAttachment(string attachmentId) => Attachments.FirstOrDefault(a => a.Id == attachmentId);
+
+    /// <summary>The route table an attachment's traffic is looked up in: the one associated with it.</summary>
+    public TransitRouteTable? RouteTableAssociatedWith(string attachmentId) =>
+        RouteTables.FirstOrDefault(t => t.Associations.Contains(attachmentId));
+}
+
+public enum AttachmentType
+{
+    Vpc,
+    Peer,
+    Vbr,
+    Vpn,
+}
+
+/// <summary>
+/// A transit-router attachment. Exactly one of <see cref="VpcId"/>, <see cref="PeerTransitRouterId"/> and
+/// <see cref="DataCenter"/> is set, by <see cref="Type"/>. A peer attachment has one id, listed on both routers.
+/// </summary>
+public sealed record Attachment(string Id, AttachmentType Type, string? VpcId, string? PeerTransitRouterId, string? DataCenter);
+
+public sealed record TransitRouteTable(
+    string Id,
+    bool IsDefault,
+    ImmutableArray<string> Associations,
+    ImmutableArray<TransitRouteEntry> Entries);
+
+public enum TransitNextHopType
+{
+    Attachment,
+    BlackHole,
+}
+
+public enum RouteOrigin
+{
+    Static,
+    Propagated,
+}
+
+public sealed record TransitRouteEntry(
+    IPNetwork Destination,
+    TransitNextHopType NextHopType,
+    string? NextHopId,
+    RouteOrigin Origin,
+    string? Name = null,
+    string? Description = null);
+
+/// <summary>A Container Registry Enterprise Edition instance.</summary>
+public sealed record Registry(
+    string InstanceId,
+    string InstanceName,
+    string Region,
+    ImmutableArray<VpcEndpoint> VpcEndpoints,
+    bool AuthDomainTakeover,
+    string? OssBucket,
+    IPAddress? OssPrivateLinkIp);
+
+/// <summary>The instance's address inside one linked VPC.</summary>
+public sealed record VpcEndpoint(string VpcId, string VswitchId, IPAddress Ip);
+
+/// <summary>An on-premises network reached through a VBR (Express Connect) or VPN attachment.</summary>
+public sealed record DataCenter(string Name, ImmutableArray<IPNetwork> Cidrs);
+
+/// <summary>What the endpoint domain names resolve to inside each region's VPCs.</summary>
+public sealed record RegionalEndpoints(ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>> ByRegion)
+{
+    public static readonly RegionalEndpoints Empty = new(ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public IPAddress? Resolve(string region, string hostName) =>
+        ByRegion.TryGetValue(region, out var names) && names.TryGetValue(hostName, out var address) ? address : null;
+}
