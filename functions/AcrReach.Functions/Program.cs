@@ -1,11 +1,28 @@
+using AcrReach.Core;
+using AcrReach.Functions.Engine;
+using AcrReach.Functions.Hosting;
+
 namespace AcrReach.Functions;
 
+/// <summary>The <c>bootstrap</c> FC's custom runtime starts: one binary, the function chosen by configuration.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         _ = args;
-        Console.Error.WriteLine("acr-reach function host: not built yet (issue 5)");
-        return 1;
+        HostConfig config;
+        try
+        {
+            config = HostConfig.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (InvalidInputException exception)
+        {
+            await Console.Error.WriteLineAsync($"acr-reach function host: {exception.Message}");
+            return 1;
+        }
+
+        await using var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, EngineWiring.Create(config)));
+        await host.WaitForShutdownAsync();
+        return 0;
     }
 }

@@ -1,0 +1,70 @@
+using AcrReach.Functions.Engine;
+
+namespace AcrReach.Functions.Events;
+
+/// <summary>
+/// Reads ActionTrail <c>ApiCall</c> records of a new transit-router VPC, VBR or VPN attachment (cloud-apis.md §5).
+/// The record's exact layout is unconfirmed, so ids are looked for in several places; an event naming only a
+/// region falls back to reconciling that region.
+/// </summary>
+internal static class AttachmentEventReader
+{
+    private static readonly (string EventName, AttachmentKind Kind, string NetworkField, string NetworkPrefix)[] Creations =
+    [
+        ("CreateTransitRouterVpcAttachment", AttachmentKind.Vpc, "VpcId", "vpc-"),
+        ("CreateTransitRouterVbrAttachment", AttachmentKind.Vbr, "VbrId", "vbr-"),
+        ("CreateTransitRouterVpnAttachment", AttachmentKind.Vpn, "VpnId", "vco-"),
+    ];
+
+    public static EventReading Read(int index, CloudEvent cloudEvent)
+    {
+        var data = cloudEvent.Data;
+        var eventName = JsonTree.String(data, "eventName");
+        if (eventName is null)
+        {
+            return new MalformedReading(index, cloudEvent.Id, "data.eventName is missing: not an ActionTrail record");
+        }
+
+        var creation = Array.Find(Creations, c => string.Equals(c.EventName, eventName, StringComparison.OrdinalIgnoreCase));
+        if (creation.EventName is null)
+        {
+            return new IgnoredReading(index, cloudEvent.Id, $"{eventName} does not create a transit-router VPC, VBR or VPN attachment");
+        }
+
+        if (JsonTree.String(data, "errorCode") is { } errorCode)
+        {
+            return new IgnoredReading(index, cloudEvent.Id, $"{eventName} failed ({errorCode}): no attachment was created");
+        }
+
+        var request = JsonTree.Object(data, "requestParameters");
+        var response = JsonTree.Object(data, "responseElements");
+
+        var attachmentId = FirstId(response, "tr-attach-")
+            ?? FirstId(JsonTree.Object(data, "referencedResources"), "tr-attach-")
+            ?? FirstId(data, "tr-attach-");
+        var networkId = JsonTree.String(request, creation.NetworkField) is { } field && JsonTree.IsResourceId(field, creation.NetworkPrefix)
+            ? field
+            : FirstId(request, creation.NetworkPrefix);
+        var transitRouterId = FirstId(request, "tr-") ?? FirstId(response, "tr-");
+        var region = JsonTree.String(request, "RegionId") ?? JsonTree.String(data, "acsRegion") ?? cloudEvent.Region;
+
+        ReachScope scope;
+        if (attachmentId is not null || networkId is not null)
+        {
+            scope = new AttachmentScope(creation.Kind, attachmentId, networkId, transitRouterId, region);
+        }
+        else if (region is not null)
+        {
+            scope = new RegionScope(region);
+        }
+        else
+        {
+            return new MalformedReading(index, cloudEvent.Id, $"{eventName} names no attachment id, no {creation.NetworkField} and no region");
+        }
+
+        return new ReconcileReading(index, cloudEvent.Id, [scope], TriggerKind.AttachmentEvent, ReconcileMode.Repair);
+    }
+
+    private static string? FirstId(System.Text.Json.JsonElement? root, string prefix) =>
+        JsonTree.FindStrings(root, value => JsonTree.IsResourceId(value, prefix)).FirstOrDefault();
+}

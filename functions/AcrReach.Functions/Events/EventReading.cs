@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using AcrReach.Functions.Engine;
+
+namespace AcrReach.Functions.Events;
+
+/// <summary>What the host makes of one event: runs to start, a reason to ignore it, or why it is malformed.</summary>
+internal abstract record EventReading(int Index, string? EventId);
+
+/// <summary>Reconcile these scopes (several when one event names several registries).</summary>
+internal sealed record ReconcileReading(int Index, string? EventId, ImmutableArray<ReachScope> Scopes, TriggerKind Trigger, ReconcileMode Mode)
+    : EventReading(Index, EventId);
+
+/// <summary>A well-formed event this function has nothing to do for (another API call, a failed call).</summary>
+internal sealed record IgnoredReading(int Index, string? EventId, string Reason) : EventReading(Index, EventId);
+
+/// <summary>An event that cannot be read: a permanent failure, answered and logged, retried only as often as FC's bounded retries.</summary>
+internal sealed record MalformedReading(int Index, string? EventId, string Reason) : EventReading(Index, EventId);

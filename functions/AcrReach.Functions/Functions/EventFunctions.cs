@@ -1,0 +1,29 @@
+using AcrReach.Functions.Events;
+using AcrReach.Functions.Hosting;
+
+namespace AcrReach.Functions.Functions;
+
+/// <summary>How each event function reads its body: thin parsing; the work is the engine's.</summary>
+internal static class EventFunctions
+{
+    public static IReadOnlyList<EventReading> Read(FunctionKind function, ReadOnlyMemory<byte> body, HostConfig config) => function switch
+    {
+        FunctionKind.OnAttachment => ReadCloudEvents(body, AttachmentEventReader.Read),
+        FunctionKind.OnRegistry => ReadCloudEvents(body, RegistryEventReader.Read),
+        FunctionKind.Sweep => [TimerEventReader.Read(body, config.SweepRepair)],
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not an event function"),
+    };
+
+    private static IReadOnlyList<EventReading> ReadCloudEvents(ReadOnlyMemory<byte> body, Func<int, CloudEvent, EventReading> read)
+    {
+        var parsed = EventBody.Parse(body);
+        if (parsed.Items is not { } items)
+        {
+            return [new MalformedReading(0, null, parsed.Problem!)];
+        }
+
+        return [.. items.Select((item, index) => item.Event is { } cloudEvent
+            ? read(index, cloudEvent)
+            : new MalformedReading(index, item.EventId, item.Problem!))];
+    }
+}

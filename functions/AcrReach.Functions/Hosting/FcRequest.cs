@@ -1,0 +1,43 @@
+using AcrReach.Functions.Engine;
+using Microsoft.AspNetCore.Http;
+
+namespace AcrReach.Functions.Hosting;
+
+/// <summary>The common <c>x-fc-*</c> headers FC adds to every request it forwards (platform.md §3).</summary>
+internal static class FcHeaders
+{
+    public const string RequestId = "x-fc-request-id";
+    public const string AccessKeyId = "x-fc-access-key-id";
+    public const string AccessKeySecret = "x-fc-access-key-secret";
+    public const string SecurityToken = "x-fc-security-token";
+    public const string Region = "x-fc-region";
+    public const string AccountId = "x-fc-account-id";
+
+    /// <summary>Our answer: 200 the invocation succeeded, 404 it failed (FC's custom-runtime contract).</summary>
+    public const string Status = "x-fc-status";
+
+    public static InvocationContext ReadInvocation(HttpRequest request, HostConfig config)
+    {
+        var requestId = Header(request, RequestId) ?? Guid.NewGuid().ToString("D");
+        var keyId = Header(request, AccessKeyId);
+        var keySecret = Header(request, AccessKeySecret);
+
+        // FC's headers carry the role's STS credentials for this very request; the environment's copy may be stale
+        // in a long-lived instance (platform.md §2a), so the headers win.
+        var credentials = keyId is not null && keySecret is not null
+            ? new CloudCredentials(keyId, keySecret, Header(request, SecurityToken))
+            : config.EnvironmentCredentials;
+
+        return new InvocationContext(
+            requestId,
+            config.Function.Name(),
+            credentials,
+            Header(request, Region) ?? config.Region,
+            Header(request, AccountId) ?? config.AccountId);
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0])
+            ? values[0]!.Trim()
+            : null;
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AcrReach.Core;
+using AcrReach.Functions.Engine;
+
+namespace AcrReach.Functions.Hosting;
+
+/// <summary>
+/// The host's configuration, read from the environment as FC sets it (see <see cref="FromEnvironment"/> for the
+/// variable names). User variables may not start with <c>FC_</c> on FC, hence the <c>ACR_REACH_</c> prefix.
+/// </summary>
+public sealed record HostConfig
+{
+    public const int DefaultPort = 9000;
+    public const string DefaultQueue = "acr-reach-results";
+
+    /// <summary>FC delivers async and timer payloads of at most 128 KB; a sync batch of ActionTrail records
+    /// (a few KB each) fits well within this.</summary>
+    public const int DefaultMaxEventBytes = 1024 * 1024;
+
+    /// <summary>A chat robot message is a few hundred bytes.</summary>
+    public const int DefaultMaxChatBytes = 64 * 1024;
+
+    public required FunctionKind Function { get; init; }
+
+    public int Port { get; init; } = DefaultPort;
+
+    public string Queue { get; init; } = DefaultQueue;
+
+    /// <summary>Whether a sweep repairs when its timer payload does not say (default: report only).</summary>
+    public bool SweepRepair { get; init; }
+
+    /// <summary>The chat robot's app secret; without it every chat request is refused.</summary>
+    public string? ChatAppSecret { get; init; }
+
+    /// <summary>Chat user ids (senderStaffId or senderId) allowed to run commands; empty: everyone the robot hears.</summary>
+    public ImmutableSortedSet<string> ChatAllowedUsers { get; init; } = ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+
+    /// <summary>How far a chat request's timestamp may be from now (DingTalk: one hour).</summary>
+    public TimeSpan ChatSignatureWindow { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Endpoint override for every cloud API (the local cloud); null: the real endpoints.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>The regions to look at; empty: every region holding a transit router or a registry.</summary>
+    public ImmutableArray<string> Regions { get; init; } = [];
+
+    /// <summary>The function's own region (FC_REGION).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The account that owns the function (FC_ACCOUNT_ID).</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>How long an event run may wait for its attachment or registry to be ready; keep below the function timeout.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public int MaxEventBytes { get; init; } = DefaultMaxEventBytes;
+
+    public int MaxChatBytes { get; init; } = DefaultMaxChatBytes;
+
+    /// <summary>The <c>ALIBABA_CLOUD_*</c> credentials of the environment: used when a request carries no <c>x-fc-*</c> credentials.</summary>
+    public CloudCredentials? EnvironmentCredentials { get; init; }
+
+    /// <summary>
+    /// Reads the configuration. Variables: <c>ACR_REACH_FUNCTION</c> (else <c>FC_FUNCTION_NAME</c>) chooses the
+    /// function; <c>FC_CUSTOM_LISTEN_PORT</c> (9000); <c>ACR_REACH_QUEUE</c> (acr-reach-results);
+    /// <c>ACR_REACH_SWEEP_REPAIR</c> (false); <c>ACR_REACH_CHAT_APP_SECRET</c>; <c>ACR_REACH_CHAT_ALLOWED_USERS</c>
+    /// (comma-separated); <c>ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS</c> (3600); <c>ACR_REACH_ENDPOINT</c>;
+    /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
+    /// <c>ACR_REACH_MAX_EVENT_BYTES</c>; <c>ACR_REACH_MAX_CHAT_BYTES</c>; <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
+    /// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>/<c>_SECRET</c>/<c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.
+    /// </summary>
+    /// <param name="functionOverride">A function name that wins over the environment (<c>serve --function</c>).</param>
+    public static HostConfig FromEnvironment(Func<string, string?> variable, string? functionOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        string? Get(string name) => variable(name) is { Length: > 0 } value ? value.Trim() : null;
+
+        var function = functionOverride is not null
+            ? FunctionKinds.Parse(functionOverride, "--function")
+            : Get("ACR_REACH_FUNCTION") is { } explicitName
+                ? FunctionKinds.Parse(explicitName, "ACR_REACH_FUNCTION")
+                : FunctionKinds.Parse(Get("FC_FUNCTION_NAME"), "FC_FUNCTION_NAME");
+
+        var keyId = Get("ALIBABA_CLOUD_ACCESS_KEY_ID");
+        var keySecret = Get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+
+        return new HostConfig
+        {
+            Function = function,
+            Port = Integer(Get("FC_CUSTOM_LISTEN_PORT"), "FC_CUSTOM_LISTEN_PORT", DefaultPort, 0, 65535),
+            Queue = Get("ACR_REACH_QUEUE") ?? DefaultQueue,
+            SweepRepair = Boolean(Get("ACR_REACH_SWEEP_REPAIR"), "ACR_REACH_SWEEP_REPAIR"),
+            ChatAppSecret = Get("ACR_REACH_CHAT_APP_SECRET"),
+            ChatAllowedUsers = List(Get("ACR_REACH_CHAT_ALLOWED_USERS")).ToImmutableSortedSet(StringComparer.Ordinal),
+            ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get("ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS"), "ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS", 3600, 1, 86400)),
+            Endpoint = Get("ACR_REACH_ENDPOINT") is { } endpoint ? AbsoluteUri(endpoint, "ACR_REACH_ENDPOINT") : null,
+            Regions = [.. List(Get("ACR_REACH_REGIONS"))],
+            Region = Get("FC_REGION"),
+            AccountId = Get("FC_ACCOUNT_ID"),
+            ReadyTimeout = TimeSpan.FromSeconds(Integer(Get("ACR_REACH_READY_TIMEOUT_SECONDS"), "ACR_REACH_READY_TIMEOUT_SECONDS", 300, 0, 86400)),
+            MaxEventBytes = Integer(Get("ACR_REACH_MAX_EVENT_BYTES"), "ACR_REACH_MAX_EVENT_BYTES", DefaultMaxEventBytes, 1024, 32 * 1024 * 1024),
+            MaxChatBytes = Integer(Get("ACR_REACH_MAX_CHAT_BYTES"), "ACR_REACH_MAX_CHAT_BYTES", DefaultMaxChatBytes, 1024, 32 * 1024 * 1024),
+            EnvironmentCredentials = keyId is not null && keySecret is not null
+                ? new CloudCredentials(keyId, keySecret, Get("ALIBABA_CLOUD_SECURITY_TOKEN"))
+                : null,
+        };
+    }
+
+    public static Uri AbsoluteUri(string value, string source)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidInputException("environment", source, $"'{value}' is not an absolute http(s) URL");
+        }
+
+        return uri;
+    }
+
+    private static IEnumerable<string> List(string? value) =>
+        (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal);
+
+    private static int Integer(string? value, string name, int fallback, int min, int max)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
+        {
+            throw new InvalidInputException("environment", name, $"'{value}' is not a whole number from {min} to {max}");
+        }
+
+        return parsed;
+    }
+
+    private static bool Boolean(string? value, string name) => value?.ToUpperInvariant() switch
+    {
+        null => false,
+        "TRUE" or "1" or "YES" or "ON" => true,
+        "FALSE" or "0" or "NO" or "OFF" => false,
+        _ => throw new InvalidInputException("environment", name, $"'{value}' is not true or false"),
+    };
+}
