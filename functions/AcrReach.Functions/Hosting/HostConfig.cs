@@ -78,31 +78,31 @@ public sealed record HostConfig
 
         var function = functionOverride is not null
             ? FunctionKinds.Parse(functionOverride, "--function")
-            : Get("ACR_REACH_FUNCTION") is { } explicitName
-                ? FunctionKinds.Parse(explicitName, "ACR_REACH_FUNCTION")
-                : FunctionKinds.Parse(Get("FC_FUNCTION_NAME"), "FC_FUNCTION_NAME");
+            : Get(EnvironmentVariables.Function) is { } explicitName
+                ? FunctionKinds.Parse(explicitName, EnvironmentVariables.Function)
+                : FunctionKinds.Parse(Get(EnvironmentVariables.FcFunctionName), EnvironmentVariables.FcFunctionName);
 
-        var keyId = Get("ALIBABA_CLOUD_ACCESS_KEY_ID");
-        var keySecret = Get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+        var keyId = Get(EnvironmentVariables.AccessKeyId);
+        var keySecret = Get(EnvironmentVariables.AccessKeySecret);
 
         return new HostConfig
         {
             Function = function,
-            Port = Integer(Get("FC_CUSTOM_LISTEN_PORT"), "FC_CUSTOM_LISTEN_PORT", DefaultPort, 0, 65535),
-            Queue = Get("ACR_REACH_QUEUE") ?? DefaultQueue,
-            SweepRepair = Boolean(Get("ACR_REACH_SWEEP_REPAIR"), "ACR_REACH_SWEEP_REPAIR"),
-            ChatAppSecret = Get("ACR_REACH_CHAT_APP_SECRET"),
-            ChatAllowedUsers = List(Get("ACR_REACH_CHAT_ALLOWED_USERS")).ToImmutableSortedSet(StringComparer.Ordinal),
-            ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get("ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS"), "ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS", 3600, 1, 86400)),
-            Endpoint = Get("ACR_REACH_ENDPOINT") is { } endpoint ? AbsoluteUri(endpoint, "ACR_REACH_ENDPOINT") : null,
-            Regions = [.. List(Get("ACR_REACH_REGIONS"))],
-            Region = Get("FC_REGION"),
-            AccountId = Get("FC_ACCOUNT_ID"),
-            ReadyTimeout = TimeSpan.FromSeconds(Integer(Get("ACR_REACH_READY_TIMEOUT_SECONDS"), "ACR_REACH_READY_TIMEOUT_SECONDS", 300, 0, 86400)),
-            MaxEventBytes = Integer(Get("ACR_REACH_MAX_EVENT_BYTES"), "ACR_REACH_MAX_EVENT_BYTES", DefaultMaxEventBytes, 1024, 32 * 1024 * 1024),
-            MaxChatBytes = Integer(Get("ACR_REACH_MAX_CHAT_BYTES"), "ACR_REACH_MAX_CHAT_BYTES", DefaultMaxChatBytes, 1024, 32 * 1024 * 1024),
+            Port = Integer(Get(EnvironmentVariables.FcListenPort), EnvironmentVariables.FcListenPort, DefaultPort, 0, 65535),
+            Queue = Get(EnvironmentVariables.Queue) ?? DefaultQueue,
+            SweepRepair = Boolean(Get(EnvironmentVariables.SweepRepair), EnvironmentVariables.SweepRepair),
+            ChatAppSecret = Get(EnvironmentVariables.ChatAppSecret),
+            ChatAllowedUsers = List(Get(EnvironmentVariables.ChatAllowedUsers)).ToImmutableSortedSet(StringComparer.Ordinal),
+            ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ChatSignatureWindowSeconds), EnvironmentVariables.ChatSignatureWindowSeconds, 3600, 1, 86400)),
+            Endpoint = Get(EnvironmentVariables.Endpoint) is { } endpoint ? AbsoluteUri(endpoint, EnvironmentVariables.Endpoint) : null,
+            Regions = [.. List(Get(EnvironmentVariables.Regions))],
+            Region = Get(EnvironmentVariables.FcRegion),
+            AccountId = Get(EnvironmentVariables.FcAccountId),
+            ReadyTimeout = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ReadyTimeoutSeconds), EnvironmentVariables.ReadyTimeoutSeconds, 300, 0, 86400)),
+            MaxEventBytes = Integer(Get(EnvironmentVariables.MaxEventBytes), EnvironmentVariables.MaxEventBytes, DefaultMaxEventBytes, 1024, 32 * 1024 * 1024),
+            MaxChatBytes = Integer(Get(EnvironmentVariables.MaxChatBytes), EnvironmentVariables.MaxChatBytes, DefaultMaxChatBytes, 1024, 32 * 1024 * 1024),
             EnvironmentCredentials = keyId is not null && keySecret is not null
-                ? new CloudCredentials(keyId, keySecret, Get("ALIBABA_CLOUD_SECURITY_TOKEN"))
+                ? new CloudCredentials(keyId, keySecret, Get(EnvironmentVariables.SecurityToken))
                 : null,
         };
     }

@@ -1,0 +1,164 @@
+using AcrReach.Functions.Engine;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+
+namespace AcrReach.Functions.Tests.Chat;
+
+// End-to-end plan/apply against the local cloud: added after the engine merges (see OnAttachmentTests).
+public sealed class ChatCommandTests
+{
+    [Fact]
+    public async Task Plans_a_network_toward_a_registry_and_answers_the_plan_id_to_apply()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "plan vpc-uf6consumer0001 cri-hz0registry0001"));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal(new NetworkScope("vpc-uf6consumer0001", "cri-hz0registry0001"), Assert.Single(host.Engine.Plans).Scope);
+        Assert.Equal("Plan for vpc-uf6consumer0001 -> cri-hz0registry0001", title);
+        Assert.Contains("plan id: **vpc-uf6consumer0001:cri-hz0registry0001:plan0001**", text, StringComparison.Ordinal);
+        Assert.Contains("`apply vpc-uf6consumer0001:cri-hz0registry0001:plan0001`", text, StringComparison.Ordinal);
+        Assert.Contains("CreateTransitRoute vtb-tr-1 100.0.0.0/8 -> tr-attach-2", text, StringComparison.Ordinal);
+        Assert.Empty(host.Engine.ApplyRequests);
+    }
+
+    [Fact]
+    public async Task Applies_a_plan_whose_id_is_unchanged()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "apply idc-east:cri-hz0registry0001:plan0001"));
+
+        var (title, text) = await response.MarkdownAsync();
+        var scope = new NetworkScope("idc-east", "cri-hz0registry0001");
+        Assert.Equal(("plan0001", (ReachScope)scope), Assert.Single(host.Engine.Applied));
+        Assert.Equal("Applied plan0001", title);
+        Assert.Contains("outcome: **Repaired**", text, StringComparison.Ordinal);
+        Assert.Contains("2 applied, 1 already present, 0 failed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refuses_to_apply_a_stale_plan_id_and_shows_the_plan_as_it_is_now()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+        var scope = new NetworkScope("vpc-uf6consumer0001", null);
+        host.Engine.CurrentPlans[scope] = new PlanPreview("plan0002", false, 1, "CreateVpcRoute vtb-9 100.118.28.0/24 -> tr-attach-1");
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-uf6consumer0001:plan0001"));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal(("plan0001", (ReachScope)scope), Assert.Single(host.Engine.ApplyRequests));
+        Assert.Empty(host.Engine.Applied);
+        Assert.Equal("Plan changed: nothing applied", title);
+        Assert.Contains("Plan plan0001 is no longer current: nothing was applied", text, StringComparison.Ordinal);
+        Assert.Contains("`apply vpc-uf6consumer0001:plan0002`", text, StringComparison.Ordinal);
+        Assert.Contains("CreateVpcRoute vtb-9 100.118.28.0/24 -> tr-attach-1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shows_the_status_of_every_network()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "status"));
+
+        var (_, text) = await response.MarkdownAsync();
+        Assert.Contains("- idc-east -> cri-1: **not reachable** (3 actions pending, 1 error findings)", text, StringComparison.Ordinal);
+        Assert.Contains("- vpc-1 -> cri-1: reachable", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("idc-east", StringComparison.Ordinal) < text.IndexOf("vpc-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explains_the_paths_of_a_network()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "explain idc-east"));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal(new NetworkScope("idc-east", null), Assert.Single(host.Engine.Explains));
+        Assert.Equal("Paths of idc-east", title);
+        Assert.Contains("no route to 10.0.0.198 (breaks here)", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("help", null)]
+    [InlineData("", null)]
+    [InlineData("deploy everything", "unknown command 'deploy'")]
+    [InlineData("plan", "plan takes a VPC id")]
+    [InlineData("plan vpc-1 registry-1", "is not a registry instance id")]
+    [InlineData("apply", "apply takes one plan id")]
+    [InlineData("apply vpc-1:plan;rm", "apply takes one plan id")]
+    [InlineData("explain", "explain takes one VPC id")]
+    [InlineData("status now", "status takes no argument")]
+    public async Task Answers_help_and_says_what_was_not_understood_without_calling_the_engine(string command, string? problem)
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, command));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal("AcrReach help", title);
+        Assert.Contains("- `apply <plan-id>`:", text, StringComparison.Ordinal);
+        if (problem is not null)
+        {
+            Assert.Contains(problem, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, host.Engine.CallCount);
+    }
+
+    [Fact]
+    public async Task Reads_a_command_after_an_at_mention_of_the_robot()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "@AcrReach  PLAN vpc-1"));
+
+        Assert.Equal(new NetworkScope("vpc-1", null), Assert.Single(host.Engine.Plans).Scope);
+    }
+
+    [Fact]
+    public async Task Refuses_a_sender_not_on_the_allow_list_and_serves_one_that_is()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops, config => config with { ChatAllowedUsers = ["netops-001"] });
+
+        using var refused = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-1:plan0001", senderStaffId: "intern-042", requestId: "c-1"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        using var served = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-1:plan0001", senderStaffId: "netops-001", requestId: "c-2"));
+
+        var (title, text) = await refused.MarkdownAsync();
+        Assert.Equal("Not allowed", title);
+        Assert.Contains("intern-042", text, StringComparison.Ordinal);
+        Assert.Equal("Applied plan0001", (await served.MarkdownAsync()).Title);
+        Assert.Single(host.Engine.ApplyRequests);
+    }
+
+    [Fact]
+    public async Task Tells_the_chat_when_the_engine_fails()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+        host.Engine.Throws = new InvalidOperationException("DescribeVpcs: Throttling.User");
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "plan vpc-1"));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal("AcrReach failed", title);
+        Assert.Contains("**plan failed:** DescribeVpcs: Throttling.User", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_chat_commands_on_the_credentials_of_the_request()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+        using var request = Robot.Signed(host, "plan vpc-1");
+        request.Headers.Add("x-fc-access-key-id", "STS.chat");
+        request.Headers.Add("x-fc-access-key-secret", "chat-secret");
+        request.Headers.Add("x-fc-security-token", "chat-token");
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(new CloudCredentials("STS.chat", "chat-secret", "chat-token"), Assert.Single(host.Engine.Plans).Invocation.Credentials);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AcrReach.Functions.Events;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+
+namespace AcrReach.Functions.Tests.Deploy;
+
+public sealed class ServerlessDevsFileTests
+{
+    private static readonly Dictionary<FunctionKind, string> TriggerTypes = new()
+    {
+        [FunctionKind.OnAttachment] = "eventbridge",
+        [FunctionKind.OnRegistry] = "eventbridge",
+        [FunctionKind.Sweep] = "timer",
+        [FunctionKind.Chatops] = "http",
+    };
+
+    [Fact]
+    public void Is_a_serverless_devs_3_project_of_fc3_resources()
+    {
+        var document = DeploymentFiles.ServerlessDevs;
+
+        Assert.Equal("3.0.0", (string?)document["edition"]);
+        Assert.All(document["resources"]!.AsObject(), resource => Assert.Equal("fc3", (string?)resource.Value!["component"]));
+    }
+
+    [Fact]
+    public void Every_function_passes_the_fc3_component_schema()
+    {
+        var validator = new JsonSchemaValidator(DeploymentFiles.Fc3Schema);
+
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        {
+            Assert.True(validator.Validate(props) is { Count: 0 }, $"{kind.Name()}: {string.Join("; ", validator.Validate(props))}");
+        }
+    }
+
+    [Fact]
+    public void Declares_the_four_functions_each_selected_by_its_own_name()
+    {
+        Assert.Equal(FunctionKinds.All.Order(), DeploymentFiles.DevsFunctions.Keys.Order());
+        Assert.Equal(4, DeploymentFiles.ServerlessDevs["resources"]!.AsObject().Count);
+    }
+
+    [Fact]
+    public void Every_function_runs_the_native_bootstrap_on_custom_debian12_at_port_9000()
+    {
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        {
+            Assert.Equal("custom.debian12", (string?)props["runtime"]);
+            Assert.False(string.IsNullOrEmpty((string?)props["code"]), kind.Name());
+            Assert.Equal(["/code/bootstrap"], props["customRuntimeConfig"]!["command"]!.AsArray().Select(c => (string?)c));
+            Assert.Equal(HostConfig.DefaultPort, (int)props["customRuntimeConfig"]!["port"]!);
+            var cpu = (double)props["cpu"]!;
+            var memoryGb = (int)props["memorySize"]! / 1024.0;
+            Assert.InRange(memoryGb / cpu, 1, 4);
+        }
+    }
+
+    [Fact]
+    public void Every_trigger_has_the_type_and_a_valid_config_for_its_function()
+    {
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        {
+            var trigger = Assert.Single(props["triggers"]!.AsArray())!.AsObject();
+            Assert.Equal(TriggerTypes[kind], (string?)trigger["triggerType"]);
+            Assert.False(string.IsNullOrEmpty((string?)trigger["triggerName"]));
+            TriggerConfigs.AssertValid(kind, (string)trigger["triggerType"]!, trigger["triggerConfig"]!.AsObject());
+        }
+    }
+
+    [Fact]
+    public void Event_functions_retry_a_failed_invocation_only_a_few_times_and_wait_less_than_their_timeout()
+    {
+        foreach (var kind in new[] { FunctionKind.OnAttachment, FunctionKind.OnRegistry, FunctionKind.Sweep })
+        {
+            var props = DeploymentFiles.DevsFunctions[kind];
+            Assert.InRange((int)props["asyncInvokeConfig"]!["maxAsyncRetryAttempts"]!, 0, 3);
+            var wait = int.Parse((string)props["environmentVariables"]![EnvironmentVariables.ReadyTimeoutSeconds]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True((int)props["timeout"]! >= wait * 2, $"{kind.Name()}: the wait for readiness must leave time for the run");
+        }
+    }
+
+    [Fact]
+    public void Sets_only_variables_the_host_reads_and_the_chat_secret_only_on_the_chat_function()
+    {
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        {
+            var names = props["environmentVariables"]!.AsObject().Select(v => v.Key).ToList();
+            Assert.All(names, name => Assert.Contains(name, EnvironmentVariables.Deployable));
+            Assert.Equal(kind == FunctionKind.Chatops, names.Contains(EnvironmentVariables.ChatAppSecret));
+            Assert.Equal(HostConfig.DefaultQueue, (string?)props["environmentVariables"]![EnvironmentVariables.Queue]);
+        }
+    }
+
+    [Theory]
+    [InlineData(FunctionKind.OnAttachment, "attachment-vpc-created.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "attachment-vbr-created.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "attachment-vpn-created.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "registry-created.json", false)]
+    [InlineData(FunctionKind.OnRegistry, "registry-created.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "registry-created-no-id.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "registry-vpc-endpoint-linked.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "attachment-vpc-created.json", false)]
+    public void Filters_the_events_of_its_own_function_only(FunctionKind kind, string file, bool delivered)
+    {
+        var config = DeploymentFiles.DevsFunctions[kind]["triggers"]![0]!["triggerConfig"]!;
+        var pattern = JsonNode.Parse((string)config["eventRuleFilterPattern"]!)!;
+
+        Assert.Equal(delivered, EventPattern.Matches(pattern, EventFiles.Node(file)));
+    }
+
+    [Fact]
+    public void Pattern_matching_itself_tells_values_apart()
+    {
+        var pattern = JsonNode.Parse("""{"source":["acs.cr"],"type":[{"suffix":":ApiCall"}],"data":{"eventName":[{"prefix":"Create"}]}}""")!;
+
+        Assert.True(EventPattern.Matches(pattern, JsonNode.Parse("""{"source":"acs.cr","type":"cr:ActionTrail:ApiCall","data":{"eventName":"CreateX"}}""")));
+        Assert.False(EventPattern.Matches(pattern, JsonNode.Parse("""{"source":"acs.cr","type":"cr:ActionTrail:ApiCall","data":{"eventName":"DeleteX"}}""")));
+        Assert.False(EventPattern.Matches(pattern, JsonNode.Parse("""{"source":"acs.cr","type":"cr:Artifact:PushCompleted","data":{"eventName":"CreateX"}}""")));
+        Assert.False(EventPattern.Matches(pattern, JsonNode.Parse("""{"source":"acs.cr","type":"cr:ActionTrail:ApiCall"}""")));
+    }
+}
+
+/// <summary>Per-type checks of a trigger config, shared by s.yaml and template.yml.</summary>
+internal static class TriggerConfigs
+{
+    public static void AssertValid(FunctionKind kind, string type, JsonObject config)
+    {
+        switch (type)
+        {
+            case "eventbridge":
+                var pattern = JsonNode.Parse((string)config["eventRuleFilterPattern"]!)!.AsObject();
+                Assert.NotEmpty(pattern["source"]!.AsArray());
+                Assert.NotEmpty(pattern["data"]!["eventName"]!.AsArray());
+                Assert.True((bool)config["triggerEnable"]!);
+                Assert.True((bool)config["asyncInvocationType"]!, "async delivery: FC's bounded retries apply");
+                Assert.Equal("Default", (string?)config["eventSourceConfig"]!["eventSourceType"]);
+                Assert.Contains((string?)config["eventSinkConfig"]!["deliveryOption"]!["eventSchema"], new[] { "CloudEvents", "RawData" });
+                break;
+            case "timer":
+                var fields = ((string)config["cronExpression"]!).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(6, fields.Length);
+                Assert.All(fields, field => Assert.Matches("^[0-9*/,?-]+$", field));
+                Assert.True((bool)config["enable"]!);
+                var timerEvent = new JsonObject { ["triggerTime"] = "2026-11-20T04:00:00Z", ["triggerName"] = "t", ["payload"] = (string?)config["payload"] };
+                Assert.IsType<ReconcileReading>(TimerEventReader.Read(Encoding.UTF8.GetBytes(timerEvent.ToJsonString()), repairByDefault: false));
+                break;
+            case "http":
+                Assert.Equal("anonymous", (string?)config["authType"]);
+                Assert.Equal(["POST"], config["methods"]!.AsArray().Select(m => (string?)m));
+                break;
+            default:
+                Assert.Fail($"{kind.Name()}: unexpected trigger type {type}");
+                break;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AcrReach.Functions.Engine;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+
+namespace AcrReach.Functions.Tests.Functions;
+
+// End-to-end runs of these events against the local cloud (seed scenario, real engine) are added by the lead
+// after the engine (issue 4) merges; here the engine is a recording double and the host is under test.
+public sealed class OnAttachmentTests
+{
+    [Theory]
+    [InlineData("attachment-vpc-created.json", AttachmentKind.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai")]
+    [InlineData("attachment-vbr-created.json", AttachmentKind.Vbr, "tr-attach-bp1vbr0001abcd", "vbr-bp1idcexpress01", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
+    [InlineData("attachment-vpn-created.json", AttachmentKind.Vpn, "tr-attach-bp1vpn0001abcd", "vco-bp1idcipsec001", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
+    public async Task Reconciles_the_network_of_a_new_attachment_after_waiting_for_it(
+        string file, AttachmentKind kind, string attachmentId, string networkId, string transitRouterId, string region)
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await host.InvokeAsync(EventFiles.Read(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("200", response.FcStatus());
+        var request = Assert.Single(host.Engine.Reconciles);
+        Assert.Equal(new AttachmentScope(kind, attachmentId, networkId, transitRouterId, region), request.Scope);
+        Assert.Equal(TriggerKind.AttachmentEvent, request.Trigger);
+        Assert.Equal(ReconcileMode.Repair, request.Mode);
+        Assert.Equal(TimeSpan.FromMinutes(5), request.ReadyTimeout);
+        var run = Assert.Single((await response.JsonAsync()).GetProperty("runs").EnumerateArray());
+        Assert.Equal("Repaired", run.GetProperty("outcome").GetString());
+        Assert.Equal("run-0001", run.GetProperty("runId").GetString());
+    }
+
+    [Fact]
+    public async Task Handles_the_same_event_twice_by_asking_for_the_same_level_based_run_twice()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        var body = EventFiles.Read("attachment-vpc-created.json");
+
+        using var first = await host.InvokeAsync(body, "r-1");
+        using var second = await host.InvokeAsync(body, "r-2");
+
+        Assert.Equal("200", first.FcStatus());
+        Assert.Equal("200", second.FcStatus());
+        var requests = host.Engine.Reconciles.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.Equal(requests[0] with { Invocation = requests[1].Invocation }, requests[1]);
+    }
+
+    [Fact]
+    public async Task Reconciles_each_place_of_a_batch_once_and_ignores_events_it_has_no_work_for()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
+
+        Assert.Equal("200", response.FcStatus());
+        Assert.Equal(
+            ["tr-attach-uf6vpc0001abcd", "tr-attach-bp1vbr0001abcd"],
+            host.Engine.Reconciles.Select(r => ((AttachmentScope)r.Scope).AttachmentId));
+        var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
+        Assert.Equal(3, ignored.GetProperty("index").GetInt32());
+        Assert.Contains("DeleteTransitRouterVpcAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reads_a_raw_data_body_like_the_full_cloud_event()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+
+        using var raw = await host.InvokeAsync(EventFiles.Read("attachment-rawdata.json"), "r-1");
+        using var envelope = await host.InvokeAsync(EventFiles.Read("attachment-vpc-created.json"), "r-2");
+
+        Assert.Equal("200", raw.FcStatus());
+        var scopes = host.Engine.Reconciles.Select(r => r.Scope).ToArray();
+        Assert.Equal(scopes[1], scopes[0]);
+    }
+
+    [Fact]
+    public async Task Opens_parameters_that_arrive_as_json_strings()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        var stringified = EventFiles.Node("attachment-vpc-created.json");
+        var data = stringified["data"]!;
+        data["requestParameters"] = data["requestParameters"]!.ToJsonString();
+        data["responseElements"] = data["responseElements"]!.ToJsonString();
+        data.AsObject().Remove("referencedResources");
+
+        using var response = await host.InvokeAsync(stringified.ToJsonString());
+
+        Assert.Equal(
+            new AttachmentScope(AttachmentKind.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai"),
+            Assert.Single(host.Engine.Reconciles).Scope);
+    }
+
+    [Fact]
+    public async Task Falls_back_to_the_region_when_the_event_names_neither_attachment_nor_network()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        var bare = EventFiles.Node("attachment-vpc-created.json");
+        var data = bare["data"]!.AsObject();
+        data["requestParameters"] = new JsonObject { ["RegionId"] = "cn-shanghai" };
+        data["responseElements"] = new JsonObject();
+        data.Remove("referencedResources");
+
+        using var response = await host.InvokeAsync(bare.ToJsonString());
+
+        Assert.Equal("200", response.FcStatus());
+        Assert.Equal(new RegionScope("cn-shanghai"), Assert.Single(host.Engine.Reconciles).Scope);
+    }
+
+    [Theory]
+    [InlineData("attachment-create-failed.json", "QuotaExceeded.TransitRouterAttachment")]
+    [InlineData("registry-created.json", "Create does not create")]
+    public async Task Ignores_events_with_nothing_to_reconcile_without_calling_the_engine(string file, string reason)
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await host.InvokeAsync(EventFiles.Read(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("200", response.FcStatus());
+        Assert.Equal(0, host.Engine.CallCount);
+        Assert.Contains(reason, (await response.JsonAsync()).GetProperty("ignored")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RunOutcome.NotReady)]
+    [InlineData(RunOutcome.PartiallyApplied)]
+    [InlineData(RunOutcome.Failed)]
+    public async Task Fails_the_invocation_so_fc_retries_it_a_bounded_number_of_times_when_the_run_did_not_finish(RunOutcome outcome)
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        host.Engine.Outcome = outcome;
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-vpc-created.json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("404", response.FcStatus());
+        var body = await response.JsonAsync();
+        Assert.False(body.GetProperty("ok").GetBoolean());
+        Assert.Equal(outcome.ToString(), body.GetProperty("runs")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Succeeds_when_the_network_was_already_in_sync()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        host.Engine.Outcome = RunOutcome.InSync;
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-vpc-created.json"));
+
+        Assert.Equal("200", response.FcStatus());
+    }
+}
