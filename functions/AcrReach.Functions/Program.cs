@@ -22,6 +22,7 @@ public static class Program
         }
 
         await using var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, EngineWiring.Create(config)));
+        host.Log.Info(null, "host.started", $"{config.Function.Name()} listening on 0.0.0.0:{host.Port}");
         await host.WaitForShutdownAsync();
         return 0;
     }

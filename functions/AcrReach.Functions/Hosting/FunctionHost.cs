@@ -31,14 +31,18 @@ public sealed class FunctionHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private FunctionHost(WebApplication app, int port)
+    private FunctionHost(WebApplication app, int port, JsonLog log)
     {
         _app = app;
         Port = port;
+        Log = log;
     }
 
     /// <summary>The port bound (the real one when 0 was asked for).</summary>
     public int Port { get; }
+
+    /// <summary>The host's structured log (stdout on FC).</summary>
+    public JsonLog Log { get; }
 
     /// <summary>The loopback address of the host, for local callers.</summary>
     public Uri LocalAddress => new($"http://127.0.0.1:{Port}");
@@ -72,9 +76,7 @@ public sealed class FunctionHost : IAsyncDisposable
         }
 
         await app.StartAsync(cancellationToken);
-        var port = BoundPort(app);
-        log.Info(null, "host.started", $"{config.Function.Name()} listening on {options.BindAddress}:{port}", ("port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new FunctionHost(app, port);
+        return new FunctionHost(app, BoundPort(app), log);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

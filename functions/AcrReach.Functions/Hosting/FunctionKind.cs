@@ -51,10 +51,11 @@ public static class FunctionKinds
 
     public static FunctionKind Parse(string? name, string source)
     {
+        var expected = $"expected one of {string.Join(", ", All.Select(k => k.Name()))} (or a name ending in -<function>)";
         return TryParse(name)
             ?? throw new InvalidInputException(
                 "environment",
                 source,
-                $"'{name}' names no function: expected one of {string.Join(", ", All.Select(k => k.Name()))} (or a name ending in -<function>)");
+                string.IsNullOrWhiteSpace(name) ? $"is not set: {expected}" : $"'{name}' names no function: {expected}");
     }
 }

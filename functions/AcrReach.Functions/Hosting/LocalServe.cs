@@ -1,0 +1,81 @@
+using System.Net;
+using AcrReach.Core;
+using AcrReach.Functions.Engine;
+
+namespace AcrReach.Functions.Hosting;
+
+/// <summary>What <c>acr-reach serve</c> asks for; null means "as FC would set it" (the environment).</summary>
+/// <param name="EngineFactory">Builds the engine from the configuration; default <see cref="EngineWiring.Create"/>.</param>
+public sealed record LocalServeOptions(
+    string? Function,
+    string? Endpoint,
+    int? Port,
+    Func<string, string?> Environment,
+    Func<HostConfig, IReachEngine>? EngineFactory = null);
+
+/// <summary>Runs the function host on loopback, as on FC but on this machine (against the local cloud with an endpoint).</summary>
+public static class LocalServe
+{
+    /// <summary>
+    /// Starts the host, prints <c>listening on http://127.0.0.1:N</c> once it accepts requests, serves until
+    /// cancelled. Returns 0, or 1 after one line on <paramref name="error"/> for bad input or a port in use.
+    /// </summary>
+    public static async Task<int> RunAsync(LocalServeOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        HostConfig config;
+        try
+        {
+            config = HostConfig.FromEnvironment(options.Environment, options.Function);
+            if (options.Endpoint is { } endpoint)
+            {
+                config = config with { Endpoint = HostConfig.AbsoluteUri(endpoint, "--endpoint") };
+            }
+
+            if (options.Port is { } port)
+            {
+                config = port is >= 0 and <= 65535
+                    ? config with { Port = port }
+                    : throw new InvalidInputException("command line", "--port", $"{port} is not a port (0 to 65535)");
+            }
+        }
+        catch (InvalidInputException exception)
+        {
+            await error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+
+        var engine = (options.EngineFactory ?? EngineWiring.Create)(config);
+        FunctionHost host;
+        try
+        {
+            host = await FunctionHost.StartAsync(new FunctionHostOptions(config, engine) { BindAddress = IPAddress.Loopback, Output = output }, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            await error.WriteLineAsync($"--port: cannot listen on 127.0.0.1:{config.Port}: {exception.Message}");
+            return 1;
+        }
+
+        await using (host)
+        {
+            await output.WriteLineAsync($"listening on {host.LocalAddress.ToString().TrimEnd('/')}");
+            await output.FlushAsync(CancellationToken.None);
+            try
+            {
+                // Ends on SIGTERM (the host's own lifetime) or when the caller cancels (Ctrl+C).
+                await host.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+
+namespace AcrReach.Functions.Tests.Hosting;
+
+/// <summary>What <c>acr-reach serve</c> runs (the CLI command only parses its options into these).</summary>
+public sealed partial class LocalServeTests
+{
+    [Fact]
+    public async Task Prints_the_listening_line_once_ready_serves_the_function_and_stops_when_cancelled()
+    {
+        var engine = new FakeReachEngine();
+        HostConfig? seen = null;
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var options = new LocalServeOptions("sweep", "http://127.0.0.1:18080", 0, _ => null, config =>
+        {
+            seen = config;
+            return engine;
+        });
+
+        var serving = LocalServe.RunAsync(options, TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        var address = await ListeningAddressAsync(output, serving);
+        using var client = new HttpClient();
+        using var response = await client.PostAsync(new Uri(address, "/invoke"), new StringContent(EventFiles.Read("timer-sweep-repair.json")));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await serving);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(engine.Reconciles);
+        Assert.Equal(FunctionKind.Sweep, seen!.Function);
+        Assert.Equal(new Uri("http://127.0.0.1:18080"), seen.Endpoint);
+        Assert.Single(output.ToString().Split('\n'), line => line.StartsWith("listening on ", StringComparison.Ordinal));
+        Assert.Equal($"listening on http://127.0.0.1:{address.Port}", output.ToString().Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Takes_the_function_from_the_environment_as_on_function_compute()
+    {
+        HostConfig? seen = null;
+        using var stop = new CancellationTokenSource();
+        var output = new StringWriter();
+        var environment = new Dictionary<string, string> { ["FC_FUNCTION_NAME"] = "acr-reach-chatops", ["ACR_REACH_CHAT_APP_SECRET"] = "SECx" };
+        var options = new LocalServeOptions(null, null, 0, name => environment.GetValueOrDefault(name), config =>
+        {
+            seen = config;
+            return new FakeReachEngine();
+        });
+
+        var serving = LocalServe.RunAsync(options, TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        await ListeningAddressAsync(output, serving);
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await serving);
+        Assert.Equal(FunctionKind.Chatops, seen!.Function);
+        Assert.Equal("SECx", seen.ChatAppSecret);
+    }
+
+    [Theory]
+    [InlineData(null, null, 0, "FC_FUNCTION_NAME: is not set")]
+    [InlineData("sweep", "not a url", 0, "--endpoint")]
+    [InlineData("sweep", null, 70000, "--port")]
+    public async Task Refuses_bad_input_with_one_line_and_exit_code_1(string? function, string? endpoint, int port, string expected)
+    {
+        var error = new StringWriter();
+
+        var exitCode = await LocalServe.RunAsync(new LocalServeOptions(function, endpoint, port, _ => null, _ => new FakeReachEngine()), TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Says_so_when_the_port_is_taken()
+    {
+        await using var first = await HostUnderTest.StartAsync(FunctionKind.Sweep);
+        var error = new StringWriter();
+
+        var exitCode = await LocalServe.RunAsync(new LocalServeOptions("sweep", null, first.Address.Port, _ => null, _ => new FakeReachEngine()), TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"cannot listen on 127.0.0.1:{first.Address.Port}", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Uri> ListeningAddressAsync(StringWriter output, Task<int> serving)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!timeout.IsCancellationRequested)
+        {
+            if (ListeningLine().Match(output.ToString()) is { Success: true } match)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+
+            Assert.False(serving.IsCompleted, $"serve ended early: {output}");
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        throw new TimeoutException("no listening line");
+    }
+
+    [GeneratedRegex(@"^listening on (http://127\.0\.0\.1:\d+)$", RegexOptions.Multiline)]
+    private static partial Regex ListeningLine();
+}
