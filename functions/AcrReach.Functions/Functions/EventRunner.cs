@@ -49,6 +49,13 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         return InvocationResult.Json(ok ? 200 : 404, ok, response, FunctionsJsonContext.Default.EventResponse);
     }
 
+    /// <summary>The answer when the body itself is refused before any event is read.</summary>
+    public static InvocationResult Refused(InvocationContext invocation, string code, string message)
+    {
+        var response = new EventResponse(invocation.Function, invocation.RequestId, false, [], [], [new EventError(null, null, code, message)]);
+        return InvocationResult.Json(404, false, response, FunctionsJsonContext.Default.EventResponse);
+    }
+
     private async Task RunOneAsync(
         ReconcileReading reading,
         ReachScope scope,

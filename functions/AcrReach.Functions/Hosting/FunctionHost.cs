@@ -109,7 +109,7 @@ public sealed class FunctionHost : IAsyncDisposable
             if (body is null)
             {
                 log.Warning(invocation.RequestId, "event.too-large", $"body over {config.MaxEventBytes} bytes refused");
-                return InvocationResult.FunctionError("PayloadTooLarge", $"the event body is over {config.MaxEventBytes} bytes; a parse of it will never succeed");
+                return EventRunner.Refused(invocation, "PayloadTooLarge", $"the event body is over {config.MaxEventBytes} bytes: refused, as it will be on every retry");
             }
 
             var readings = EventFunctions.Read(config.Function, body, config);

@@ -82,7 +82,10 @@ public sealed class MalformedEventTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("404", response.FcStatus());
-        Assert.Equal("PayloadTooLarge", (await response.JsonAsync()).GetProperty("error").GetProperty("code").GetString());
+        var body = await response.JsonAsync();
+        Assert.False(body.GetProperty("ok").GetBoolean());
+        Assert.Equal("PayloadTooLarge", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Contains(host.OutputLines, line => line.Contains("\"event\":\"event.too-large\"", StringComparison.Ordinal));
         Assert.Equal(0, host.Engine.CallCount);
     }
 
