@@ -12,16 +12,8 @@ public sealed record EventResponse(
     ImmutableArray<IgnoredEvent> Ignored,
     ImmutableArray<EventError> Errors);
 
-public sealed record RunSummary(
-    string Scope,
-    string RunId,
-    string PlanId,
-    RunOutcome Outcome,
-    int Applied,
-    int AlreadyPresent,
-    int Failed,
-    bool? Reachable,
-    string? NotificationMessageId);
+/// <summary>One run: the scope it looked at and the engine's report.</summary>
+public sealed record RunSummary(string Scope, RunReport Report);
 
 public sealed record IgnoredEvent(int Index, string? EventId, string Reason);
 

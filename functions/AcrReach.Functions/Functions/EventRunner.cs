@@ -44,7 +44,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
             }
         }
 
-        var ok = errors.Count == 0 && runs.All(run => !run.Outcome.CallsForRetry());
+        var ok = errors.Count == 0 && runs.All(run => !run.Report.Outcome.CallsForRetry());
         var response = new EventResponse(invocation.Function, invocation.RequestId, ok, runs.ToImmutable(), ignored.ToImmutable(), errors.ToImmutable());
         return InvocationResult.Json(ok ? 200 : 404, ok, response, FunctionsJsonContext.Default.EventResponse);
     }
@@ -70,16 +70,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         try
         {
             var report = await engine.ReconcileAsync(request, cancellationToken);
-            runs.Add(new RunSummary(
-                scope.Describe(),
-                report.RunId,
-                report.PlanId,
-                report.Outcome,
-                report.Applied,
-                report.AlreadyPresent,
-                report.Failed,
-                report.Reachable,
-                report.NotificationMessageId));
+            runs.Add(new RunSummary(scope.Describe(), report));
             log.Write(
                 report.Outcome.CallsForRetry() ? "warning" : "info",
                 invocation.RequestId,

@@ -29,8 +29,8 @@ public sealed class OnAttachmentTests
         Assert.Equal(ReconcileMode.Repair, request.Mode);
         Assert.Equal(TimeSpan.FromMinutes(5), request.ReadyTimeout);
         var run = Assert.Single((await response.JsonAsync()).GetProperty("runs").EnumerateArray());
-        Assert.Equal("Repaired", run.GetProperty("outcome").GetString());
-        Assert.Equal("run-0001", run.GetProperty("runId").GetString());
+        Assert.Equal("Repaired", run.GetProperty("report").GetProperty("outcome").GetString());
+        Assert.Equal("run-0001", run.GetProperty("report").GetProperty("runId").GetString());
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class OnAttachmentTests
         Assert.Equal("404", response.FcStatus());
         var body = await response.JsonAsync();
         Assert.False(body.GetProperty("ok").GetBoolean());
-        Assert.Equal(outcome.ToString(), body.GetProperty("runs")[0].GetProperty("outcome").GetString());
+        Assert.Equal(outcome.ToString(), body.GetProperty("runs")[0].GetProperty("report").GetProperty("outcome").GetString());
     }
 
     [Fact]

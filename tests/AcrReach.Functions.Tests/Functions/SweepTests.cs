@@ -85,8 +85,8 @@ public sealed class SweepTests
         Assert.Equal("r-5", body.GetProperty("requestId").GetString());
         var run = Assert.Single(body.GetProperty("runs").EnumerateArray());
         Assert.Equal("account", run.GetProperty("scope").GetString());
-        Assert.Equal("DriftReported", run.GetProperty("outcome").GetString());
-        Assert.Equal("plan0001", run.GetProperty("planId").GetString());
-        Assert.Equal("msg-0001", run.GetProperty("notificationMessageId").GetString());
+        Assert.Equal("DriftReported", run.GetProperty("report").GetProperty("outcome").GetString());
+        Assert.Equal("plan0001", run.GetProperty("report").GetProperty("planId").GetString());
+        Assert.Equal("msg-0001", run.GetProperty("report").GetProperty("notificationMessageId").GetString());
     }
 }
