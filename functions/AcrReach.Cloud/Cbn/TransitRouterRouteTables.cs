@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using AcrReach.Cloud.OpenApi;
+
+namespace AcrReach.Cloud.Cbn;
+
+/// <summary>CBN ListTransitRouterRouteTables: NextToken/MaxResults (1–100) paging.</summary>
+public sealed record ListTransitRouterRouteTablesRequest
+{
+    public string? TransitRouterId { get; init; }
+
+    /// <summary>At most 20.</summary>
+    public ImmutableArray<string> TransitRouterRouteTableIds { get; init; } = [];
+
+    public ImmutableArray<string> TransitRouterRouteTableNames { get; init; } = [];
+
+    /// <summary><c>System</c> (the default table) or <c>Custom</c>.</summary>
+    public string? TransitRouterRouteTableType { get; init; }
+
+    public string? TransitRouterRouteTableStatus { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public int? MaxResults { get; init; }
+}
+
+public sealed record ListTransitRouterRouteTablesResponse
+{
+    public string? RequestId { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public int? MaxResults { get; init; }
+
+    public int? TotalCount { get; init; }
+
+    public ImmutableArray<TransitRouteTableItem> TransitRouterRouteTables { get; init; } = [];
+}
+
+public sealed record TransitRouteTableItem
+{
+    public string? TransitRouterRouteTableId { get; init; }
+
+    public string? TransitRouterId { get; init; }
+
+    public string? RegionId { get; init; }
+
+    /// <summary><c>System</c> (the default table) or <c>Custom</c>.</summary>
+    public string? TransitRouterRouteTableType { get; init; }
+
+    /// <summary><c>Creating</c>, <c>Active</c> or <c>Deleting</c>.</summary>
+    public string? TransitRouterRouteTableStatus { get; init; }
+
+    public string? TransitRouterRouteTableName { get; init; }
+
+    public string? TransitRouterRouteTableDescription { get; init; }
+
+    public string? CreateTime { get; init; }
+
+    public ImmutableArray<CloudTag> Tags { get; init; } = [];
+}
+
+/// <summary>
+/// CBN ListTransitRouterRouteTableAssociations: at least one of TransitRouterRouteTableId / TransitRouterAttachmentId;
+/// NextToken/MaxResults paging.
+/// </summary>
+public sealed record ListTransitRouterRouteTableAssociationsRequest
+{
+    public string? TransitRouterRouteTableId { get; init; }
+
+    public string? TransitRouterAttachmentId { get; init; }
+
+    public string? TransitRouterAttachmentResourceId { get; init; }
+
+    public string? TransitRouterAttachmentResourceType { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public int? MaxResults { get; init; }
+}
+
+public sealed record ListTransitRouterRouteTableAssociationsResponse
+{
+    public string? RequestId { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public int? MaxResults { get; init; }
+
+    public int? TotalCount { get; init; }
+
+    public ImmutableArray<RouteTableAssociationItem> TransitRouterAssociations { get; init; } = [];
+}
+
+/// <summary>An attachment's traffic is looked up in the route table it is associated with.</summary>
+public sealed record RouteTableAssociationItem
+{
+    public string? TransitRouterAttachmentId { get; init; }
+
+    public string? TransitRouterRouteTableId { get; init; }
+
+    public string? ResourceId { get; init; }
+
+    /// <summary><c>VPC</c>, <c>VBR</c>, <c>TR</c> or <c>VPN</c>.</summary>
+    public string? ResourceType { get; init; }
+
+    /// <summary><c>Active</c>, <c>Associating</c>, <c>Dissociating</c> or <c>Deleted</c>.</summary>
+    public string? Status { get; init; }
+}

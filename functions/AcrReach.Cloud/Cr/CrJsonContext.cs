@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace AcrReach.Cloud.Cr;
+
+/// <summary>Source-generated JSON for the CR models; unknown answer fields are ignored, numbers may come as strings.</summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ListInstanceRequest))]
+[JsonSerializable(typeof(ListInstanceResponse))]
+[JsonSerializable(typeof(GetInstanceRequest))]
+[JsonSerializable(typeof(GetInstanceResponse))]
+[JsonSerializable(typeof(GetInstanceVpcEndpointRequest))]
+[JsonSerializable(typeof(GetInstanceVpcEndpointResponse))]
+[JsonSerializable(typeof(CreateInstanceVpcEndpointLinkedVpcRequest))]
+[JsonSerializable(typeof(CreateInstanceVpcEndpointLinkedVpcResponse))]
+internal sealed partial class CrJsonContext : JsonSerializerContext;

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace AcrReach.Cloud.Pvtz;
+
+/// <summary>Source-generated JSON for the PrivateZone models; unknown answer fields are ignored, numbers may come as strings.</summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeZonesRequest))]
+[JsonSerializable(typeof(DescribeZonesResponse))]
+[JsonSerializable(typeof(DescribeZoneInfoRequest))]
+[JsonSerializable(typeof(DescribeZoneInfoResponse))]
+[JsonSerializable(typeof(AddZoneRequest))]
+[JsonSerializable(typeof(AddZoneResponse))]
+[JsonSerializable(typeof(DescribeZoneRecordsRequest))]
+[JsonSerializable(typeof(DescribeZoneRecordsResponse))]
+[JsonSerializable(typeof(AddZoneRecordRequest))]
+[JsonSerializable(typeof(AddZoneRecordResponse))]
+[JsonSerializable(typeof(BindZoneVpcRequest))]
+[JsonSerializable(typeof(BindZoneVpcResponse))]
+internal sealed partial class PvtzJsonContext : JsonSerializerContext;

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using AcrReach.Cloud.OpenApi;
+
+namespace AcrReach.Cloud.Vpc;
+
+/// <summary>VPC DescribeVpcs (cloud-apis.md §1.2): PageNumber/PageSize paging, PageSize at most 50.</summary>
+public sealed record DescribeVpcsRequest
+{
+    public string? RegionId { get; init; }
+
+    /// <summary>Up to 20 VPC ids, comma-separated.</summary>
+    public string? VpcId { get; init; }
+
+    public string? VpcName { get; init; }
+
+    public bool? IsDefault { get; init; }
+
+    public string? ResourceGroupId { get; init; }
+
+    public long? VpcOwnerId { get; init; }
+
+    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+
+    public bool? DryRun { get; init; }
+
+    public int? PageNumber { get; init; }
+
+    public int? PageSize { get; init; }
+}
+
+/// <summary><c>PageNumber, PageSize, TotalCount, RequestId, Vpcs.Vpc[]</c>.</summary>
+public sealed record DescribeVpcsResponse
+{
+    public string? RequestId { get; init; }
+
+    public int PageNumber { get; init; }
+
+    public int PageSize { get; init; }
+
+    public int TotalCount { get; init; }
+
+    public VpcSet Vpcs { get; init; } = new();
+}
+
+public sealed record VpcSet
+{
+    public ImmutableArray<VpcItem> Vpc { get; init; } = [];
+}
+
+public sealed record VpcItem
+{
+    public string? VpcId { get; init; }
+
+    public string? VpcName { get; init; }
+
+    public string? RegionId { get; init; }
+
+    /// <summary>The primary IPv4 block.</summary>
+    public string? CidrBlock { get; init; }
+
+    public SecondaryCidrBlockSet SecondaryCidrBlocks { get; init; } = new();
+
+    public UserCidrSet UserCidrs { get; init; } = new();
+
+    public string? Ipv6CidrBlock { get; init; }
+
+    public string? VRouterId { get; init; }
+
+    public RouterTableIdSet RouterTableIds { get; init; } = new();
+
+    public VSwitchIdSet VSwitchIds { get; init; } = new();
+
+    /// <summary><c>Pending</c> or <c>Available</c>.</summary>
+    public string? Status { get; init; }
+
+    /// <summary><c>Attached</c> only when the VPC is attached to a CEN instance.</summary>
+    public string? CenStatus { get; init; }
+
+    public bool? IsDefault { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public string? ResourceGroupId { get; init; }
+
+    public string? CreationTime { get; init; }
+
+    public string? Description { get; init; }
+
+    public TagSet Tags { get; init; } = new();
+}
+
+public sealed record SecondaryCidrBlockSet
+{
+    public ImmutableArray<string> SecondaryCidrBlock { get; init; } = [];
+}
+
+public sealed record UserCidrSet
+{
+    public ImmutableArray<string> UserCidr { get; init; } = [];
+}
+
+/// <summary>Sic: the element is named <c>RouterTableIds</c> too.</summary>
+public sealed record RouterTableIdSet
+{
+    public ImmutableArray<string> RouterTableIds { get; init; } = [];
+}
+
+public sealed record VSwitchIdSet
+{
+    public ImmutableArray<string> VSwitchId { get; init; } = [];
+}
+
+/// <summary>VPC wraps tags as <c>Tags.Tag[]</c>.</summary>
+public sealed record TagSet
+{
+    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+}

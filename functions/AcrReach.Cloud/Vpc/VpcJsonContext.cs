@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace AcrReach.Cloud.Vpc;
+
+/// <summary>Source-generated JSON for the VPC models; unknown answer fields are ignored, numbers may come as strings.</summary>
+[JsonSourceGenerationOptions(
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeVpcsRequest))]
+[JsonSerializable(typeof(DescribeVpcsResponse))]
+[JsonSerializable(typeof(DescribeVSwitchesRequest))]
+[JsonSerializable(typeof(DescribeVSwitchesResponse))]
+[JsonSerializable(typeof(DescribeRouteTableListRequest))]
+[JsonSerializable(typeof(DescribeRouteTableListResponse))]
+[JsonSerializable(typeof(DescribeRouteEntryListRequest))]
+[JsonSerializable(typeof(DescribeRouteEntryListResponse))]
+[JsonSerializable(typeof(CreateRouteEntryRequest))]
+[JsonSerializable(typeof(CreateRouteEntryResponse))]
+[JsonSerializable(typeof(DeleteRouteEntryRequest))]
+[JsonSerializable(typeof(DeleteRouteEntryResponse))]
+internal sealed partial class VpcJsonContext : JsonSerializerContext;
