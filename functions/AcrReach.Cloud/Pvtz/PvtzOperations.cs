@@ -23,6 +23,7 @@ public static class PvtzOperations
     public static readonly ApiOperation<AddZoneRecordRequest, AddZoneRecordResponse> AddZoneRecord = new(
         CloudProduct.Pvtz, "AddZoneRecord", ApiAccess.Write, Json.AddZoneRecordRequest, Json.AddZoneRecordResponse, sendsClientToken: true);
 
+    /// <summary>Sets the whole binding set, so a retry without a ClientToken cannot do harm; none is made up.</summary>
     public static readonly ApiOperation<BindZoneVpcRequest, BindZoneVpcResponse> BindZoneVpc = new(
-        CloudProduct.Pvtz, "BindZoneVpc", ApiAccess.Write, Json.BindZoneVpcRequest, Json.BindZoneVpcResponse, sendsClientToken: true);
+        CloudProduct.Pvtz, "BindZoneVpc", ApiAccess.Write, Json.BindZoneVpcRequest, Json.BindZoneVpcResponse);
 }
