@@ -50,6 +50,9 @@ public sealed class FakeHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Never answers: the request waits until it is cancelled (a timeout, or the caller).</summary>
+    public FakeHandler ThenHang() => Then(_ => throw new HangException());
+
     public FakeHandler ThenJson(string json, HttpStatusCode status = HttpStatusCode.OK, params (string Name, string Value)[] headers) =>
         Then(_ => Respond(status, json, "application/json", headers));
 
@@ -91,9 +94,19 @@ public sealed class FakeHandler : HttpMessageHandler
         _sent.Enqueue(sent);
         if (_script.TryDequeue(out var answer))
         {
-            return answer(sent);
+            try
+            {
+                return answer(sent);
+            }
+            catch (HangException)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable");
+            }
         }
 
         return Fallback?.Invoke(sent) ?? throw new InvalidOperationException($"no scripted answer for request #{_sent.Count}: {sent.Uri}");
     }
 }
+
+internal sealed class HangException : Exception;
