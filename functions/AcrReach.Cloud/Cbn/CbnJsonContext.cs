@@ -1,11 +1,27 @@
 using System.Text.Json.Serialization;
+using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Cbn;
 
 /// <summary>Source-generated JSON for the CBN models; unknown answer fields are ignored, numbers may come as strings.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [
+        typeof(NullAsEmptyArrayConverter<string>),
+        typeof(NullAsEmptyArrayConverter<CloudTag>),
+        typeof(NullAsEmptyArrayConverter<TransitRouterItem>),
+        typeof(NullAsEmptyArrayConverter<TransitRouterCidr>),
+        typeof(NullAsEmptyArrayConverter<VpcAttachmentItem>),
+        typeof(NullAsEmptyArrayConverter<ZoneMapping>),
+        typeof(NullAsEmptyArrayConverter<PeerAttachmentItem>),
+        typeof(NullAsEmptyArrayConverter<VbrAttachmentItem>),
+        typeof(NullAsEmptyArrayConverter<VpnAttachmentItem>),
+        typeof(NullAsEmptyArrayConverter<VpnAttachmentZone>),
+        typeof(NullAsEmptyArrayConverter<TransitRouteTableItem>),
+        typeof(NullAsEmptyArrayConverter<TransitRouteFilter>),
+        typeof(NullAsEmptyArrayConverter<TransitRouteEntryItem>),
+        typeof(NullAsEmptyArrayConverter<RouteTableAssociationItem>)])]
 [JsonSerializable(typeof(ListTransitRoutersRequest))]
 [JsonSerializable(typeof(ListTransitRoutersResponse))]
 [JsonSerializable(typeof(ListTransitRouterVpcAttachmentsRequest))]

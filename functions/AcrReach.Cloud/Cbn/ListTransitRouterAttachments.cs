@@ -17,7 +17,7 @@ public abstract record TransitRouterAttachmentsRequest
 
     public string? TransitRouterAttachmentId { get; init; }
 
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 
     public string? NextToken { get; init; }
 
@@ -35,7 +35,7 @@ public abstract record TransitRouterAttachmentsResponse<TAttachment>
 
     public int? TotalCount { get; init; }
 
-    public ImmutableArray<TAttachment> TransitRouterAttachments { get; init; } = [];
+    public ImmutableArray<TAttachment> TransitRouterAttachments { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>What every kind of attachment reports.</summary>
@@ -61,7 +61,7 @@ public abstract record TransitRouterAttachmentItem
 
     public string? CreationTime { get; init; }
 
-    public ImmutableArray<CloudTag> Tags { get; init; } = [];
+    public ImmutableArray<CloudTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record ListTransitRouterVpcAttachmentsRequest : TransitRouterAttachmentsRequest
@@ -79,7 +79,7 @@ public sealed record VpcAttachmentItem : TransitRouterAttachmentItem
 
     public long? VpcOwnerId { get; init; }
 
-    public ImmutableArray<ZoneMapping> ZoneMappings { get; init; } = [];
+    public ImmutableArray<ZoneMapping> ZoneMappings { get => field.IsDefault ? [] : field; init; }
 
     public string? ChargeType { get; init; }
 }
@@ -139,7 +139,7 @@ public sealed record VpnAttachmentItem : TransitRouterAttachmentItem
 
     public long? VpnOwnerId { get; init; }
 
-    public ImmutableArray<VpnAttachmentZone> Zones { get; init; } = [];
+    public ImmutableArray<VpnAttachmentZone> Zones { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record VpnAttachmentZone

@@ -19,7 +19,7 @@ public sealed record ListTransitRoutersRequest
 
     public string? Status { get; init; }
 
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 
     public int? PageNumber { get; init; }
 
@@ -37,7 +37,7 @@ public sealed record ListTransitRoutersResponse
 
     public int TotalCount { get; init; }
 
-    public ImmutableArray<TransitRouterItem> TransitRouters { get; init; } = [];
+    public ImmutableArray<TransitRouterItem> TransitRouters { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record TransitRouterItem
@@ -64,9 +64,9 @@ public sealed record TransitRouterItem
 
     public string? CreationTime { get; init; }
 
-    public ImmutableArray<TransitRouterCidr> TransitRouterCidrList { get; init; } = [];
+    public ImmutableArray<TransitRouterCidr> TransitRouterCidrList { get => field.IsDefault ? [] : field; init; }
 
-    public ImmutableArray<CloudTag> Tags { get; init; } = [];
+    public ImmutableArray<CloudTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record TransitRouterCidr

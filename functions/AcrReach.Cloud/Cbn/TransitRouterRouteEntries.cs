@@ -10,11 +10,11 @@ public sealed record ListTransitRouterRouteEntriesRequest
 {
     public string? TransitRouterRouteTableId { get; init; }
 
-    public ImmutableArray<string> TransitRouterRouteEntryIds { get; init; } = [];
+    public ImmutableArray<string> TransitRouterRouteEntryIds { get => field.IsDefault ? [] : field; init; }
 
-    public ImmutableArray<string> TransitRouterRouteEntryNames { get; init; } = [];
+    public ImmutableArray<string> TransitRouterRouteEntryNames { get => field.IsDefault ? [] : field; init; }
 
-    public ImmutableArray<TransitRouteFilter> RouteFilter { get; init; } = [];
+    public ImmutableArray<TransitRouteFilter> RouteFilter { get => field.IsDefault ? [] : field; init; }
 
     /// <summary><c>Static</c> or <c>Propagated</c>.</summary>
     public string? TransitRouterRouteEntryType { get; init; }
@@ -47,7 +47,7 @@ public sealed record TransitRouteFilter
     /// <summary><c>PrefixExactMatchCidrs</c>, <c>LongestPrefixMatchCidrs</c>, <c>SubnetOfMatchCidrs</c> or <c>SupernetOfMatchCidrs</c>.</summary>
     public string? Key { get; init; }
 
-    public ImmutableArray<string> Value { get; init; } = [];
+    public ImmutableArray<string> Value { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record ListTransitRouterRouteEntriesResponse
@@ -60,7 +60,7 @@ public sealed record ListTransitRouterRouteEntriesResponse
 
     public int? TotalCount { get; init; }
 
-    public ImmutableArray<TransitRouteEntryItem> TransitRouterRouteEntries { get; init; } = [];
+    public ImmutableArray<TransitRouteEntryItem> TransitRouterRouteEntries { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record TransitRouteEntryItem

@@ -9,9 +9,9 @@ public sealed record ListTransitRouterRouteTablesRequest
     public string? TransitRouterId { get; init; }
 
     /// <summary>At most 20.</summary>
-    public ImmutableArray<string> TransitRouterRouteTableIds { get; init; } = [];
+    public ImmutableArray<string> TransitRouterRouteTableIds { get => field.IsDefault ? [] : field; init; }
 
-    public ImmutableArray<string> TransitRouterRouteTableNames { get; init; } = [];
+    public ImmutableArray<string> TransitRouterRouteTableNames { get => field.IsDefault ? [] : field; init; }
 
     /// <summary><c>System</c> (the default table) or <c>Custom</c>.</summary>
     public string? TransitRouterRouteTableType { get; init; }
@@ -33,7 +33,7 @@ public sealed record ListTransitRouterRouteTablesResponse
 
     public int? TotalCount { get; init; }
 
-    public ImmutableArray<TransitRouteTableItem> TransitRouterRouteTables { get; init; } = [];
+    public ImmutableArray<TransitRouteTableItem> TransitRouterRouteTables { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record TransitRouteTableItem
@@ -56,7 +56,7 @@ public sealed record TransitRouteTableItem
 
     public string? CreateTime { get; init; }
 
-    public ImmutableArray<CloudTag> Tags { get; init; } = [];
+    public ImmutableArray<CloudTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>
@@ -90,7 +90,7 @@ public sealed record ListTransitRouterRouteTableAssociationsResponse
 
     public int? TotalCount { get; init; }
 
-    public ImmutableArray<RouteTableAssociationItem> TransitRouterAssociations { get; init; } = [];
+    public ImmutableArray<RouteTableAssociationItem> TransitRouterAssociations { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>An attachment's traffic is looked up in the route table it is associated with.</summary>

@@ -25,7 +25,7 @@ public sealed record ListInstanceResponse : CrResult
 
     public int TotalCount { get; init; }
 
-    public ImmutableArray<CrInstanceItem> Instances { get; init; } = [];
+    public ImmutableArray<CrInstanceItem> Instances { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record CrInstanceItem
@@ -51,7 +51,7 @@ public sealed record CrInstanceItem
 
     public string? InstanceIssue { get; init; }
 
-    public ImmutableArray<CrTag> Tags { get; init; } = [];
+    public ImmutableArray<CrTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>CR names tag fields <c>TagKey</c>/<c>TagValue</c>.</summary>
@@ -87,5 +87,5 @@ public sealed record GetInstanceResponse : CrResult
 
     public string? InstanceIssue { get; init; }
 
-    public ImmutableArray<CrTag> Tags { get; init; } = [];
+    public ImmutableArray<CrTag> Tags { get => field.IsDefault ? [] : field; init; }
 }

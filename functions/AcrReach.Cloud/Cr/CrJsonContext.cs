@@ -1,11 +1,17 @@
 using System.Text.Json.Serialization;
+using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Cr;
 
 /// <summary>Source-generated JSON for the CR models; unknown answer fields are ignored, numbers may come as strings.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [
+        typeof(NullAsEmptyArrayConverter<string>),
+        typeof(NullAsEmptyArrayConverter<CrInstanceItem>),
+        typeof(NullAsEmptyArrayConverter<CrTag>),
+        typeof(NullAsEmptyArrayConverter<LinkedVpc>)])]
 [JsonSerializable(typeof(ListInstanceRequest))]
 [JsonSerializable(typeof(ListInstanceResponse))]
 [JsonSerializable(typeof(GetInstanceRequest))]

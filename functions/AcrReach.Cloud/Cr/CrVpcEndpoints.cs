@@ -17,9 +17,9 @@ public sealed record GetInstanceVpcEndpointResponse : CrResult
     public string? ModuleName { get; init; }
 
     /// <summary>The registry's VPC domain names.</summary>
-    public ImmutableArray<string> Domains { get; init; } = [];
+    public ImmutableArray<string> Domains { get => field.IsDefault ? [] : field; init; }
 
-    public ImmutableArray<LinkedVpc> LinkedVpcs { get; init; } = [];
+    public ImmutableArray<LinkedVpc> LinkedVpcs { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>

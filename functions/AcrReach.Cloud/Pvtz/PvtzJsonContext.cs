@@ -1,11 +1,17 @@
 using System.Text.Json.Serialization;
+using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Pvtz;
 
 /// <summary>Source-generated JSON for the PrivateZone models; unknown answer fields are ignored, numbers may come as strings.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [
+        typeof(NullAsEmptyArrayConverter<ZoneItem>),
+        typeof(NullAsEmptyArrayConverter<BoundVpc>),
+        typeof(NullAsEmptyArrayConverter<ZoneVpc>),
+        typeof(NullAsEmptyArrayConverter<ZoneRecordItem>)])]
 [JsonSerializable(typeof(DescribeZonesRequest))]
 [JsonSerializable(typeof(DescribeZonesResponse))]
 [JsonSerializable(typeof(DescribeZoneInfoRequest))]

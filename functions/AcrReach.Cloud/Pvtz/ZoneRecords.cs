@@ -33,12 +33,12 @@ public sealed record DescribeZoneRecordsResponse
 
     public int PageSize { get; init; }
 
-    public ZoneRecordSet Records { get; init; } = new();
+    public ZoneRecordSet Records { get => field ?? new(); init; }
 }
 
 public sealed record ZoneRecordSet
 {
-    public ImmutableArray<ZoneRecordItem> Record { get; init; } = [];
+    public ImmutableArray<ZoneRecordItem> Record { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record ZoneRecordItem

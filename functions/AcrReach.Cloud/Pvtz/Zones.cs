@@ -39,12 +39,12 @@ public sealed record DescribeZonesResponse
 
     public int PageSize { get; init; }
 
-    public ZoneSet Zones { get; init; } = new();
+    public ZoneSet Zones { get => field ?? new(); init; }
 }
 
 public sealed record ZoneSet
 {
-    public ImmutableArray<ZoneItem> Zone { get; init; } = [];
+    public ImmutableArray<ZoneItem> Zone { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record ZoneItem
@@ -107,12 +107,12 @@ public sealed record DescribeZoneInfoResponse
 
     public string? UpdateTime { get; init; }
 
-    public BindVpcSet BindVpcs { get; init; } = new();
+    public BindVpcSet BindVpcs { get => field ?? new(); init; }
 }
 
 public sealed record BindVpcSet
 {
-    public ImmutableArray<BoundVpc> Vpc { get; init; } = [];
+    public ImmutableArray<BoundVpc> Vpc { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record BoundVpc
@@ -163,7 +163,7 @@ public sealed record BindZoneVpcRequest
 {
     public string? ZoneId { get; init; }
 
-    public ImmutableArray<ZoneVpc> Vpcs { get; init; } = [];
+    public ImmutableArray<ZoneVpc> Vpcs { get => field.IsDefault ? [] : field; init; }
 
     public string? Lang { get; init; }
 

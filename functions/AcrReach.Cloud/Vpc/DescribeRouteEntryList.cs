@@ -13,7 +13,7 @@ public sealed record DescribeRouteEntryListRequest
 
     public string? DestinationCidrBlock { get; init; }
 
-    public ImmutableArray<string> DestCidrBlockList { get; init; } = [];
+    public ImmutableArray<string> DestCidrBlockList { get => field.IsDefault ? [] : field; init; }
 
     public string? RouteEntryName { get; init; }
 
@@ -44,12 +44,12 @@ public sealed record DescribeRouteEntryListResponse
 
     public int? TotalCount { get; init; }
 
-    public RouteEntrySet RouteEntrys { get; init; } = new();
+    public RouteEntrySet RouteEntrys { get => field ?? new(); init; }
 }
 
 public sealed record RouteEntrySet
 {
-    public ImmutableArray<RouteEntryItem> RouteEntry { get; init; } = [];
+    public ImmutableArray<RouteEntryItem> RouteEntry { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record RouteEntryItem
@@ -80,12 +80,12 @@ public sealed record RouteEntryItem
 
     public string? GmtModified { get; init; }
 
-    public NextHopSet NextHops { get; init; } = new();
+    public NextHopSet NextHops { get => field ?? new(); init; }
 }
 
 public sealed record NextHopSet
 {
-    public ImmutableArray<NextHopItem> NextHop { get; init; } = [];
+    public ImmutableArray<NextHopItem> NextHop { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record NextHopItem

@@ -25,7 +25,7 @@ public sealed record DescribeRouteTableListRequest
 
     public string? ResourceGroupId { get; init; }
 
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 
     public int? PageNumber { get; init; }
 
@@ -43,12 +43,12 @@ public sealed record DescribeRouteTableListResponse
 
     public int TotalCount { get; init; }
 
-    public RouterTableListSet RouterTableList { get; init; } = new();
+    public RouterTableListSet RouterTableList { get => field ?? new(); init; }
 }
 
 public sealed record RouterTableListSet
 {
-    public ImmutableArray<RouteTableItem> RouterTableListType { get; init; } = [];
+    public ImmutableArray<RouteTableItem> RouterTableListType { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record RouteTableItem
@@ -73,7 +73,7 @@ public sealed record RouteTableItem
     /// <summary><c>VSwitch</c> or <c>Gateway</c>.</summary>
     public string? AssociateType { get; init; }
 
-    public VSwitchIdSet VSwitchIds { get; init; } = new();
+    public VSwitchIdSet VSwitchIds { get => field ?? new(); init; }
 
     public bool? RoutePropagationEnable { get; init; }
 
@@ -85,5 +85,5 @@ public sealed record RouteTableItem
 
     public string? Description { get; init; }
 
-    public TagSet Tags { get; init; } = new();
+    public TagSet Tags { get => field ?? new(); init; }
 }

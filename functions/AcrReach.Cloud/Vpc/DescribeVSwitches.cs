@@ -24,7 +24,7 @@ public sealed record DescribeVSwitchesRequest
 
     public string? ResourceGroupId { get; init; }
 
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 
     public bool? DryRun { get; init; }
 
@@ -44,12 +44,12 @@ public sealed record DescribeVSwitchesResponse
 
     public int TotalCount { get; init; }
 
-    public VSwitchSet VSwitches { get; init; } = new();
+    public VSwitchSet VSwitches { get => field ?? new(); init; }
 }
 
 public sealed record VSwitchSet
 {
-    public ImmutableArray<VSwitchItem> VSwitch { get; init; } = [];
+    public ImmutableArray<VSwitchItem> VSwitch { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record VSwitchItem
@@ -72,7 +72,7 @@ public sealed record VSwitchItem
     public string? Status { get; init; }
 
     /// <summary>The route table the vSwitch uses.</summary>
-    public VSwitchRouteTable RouteTable { get; init; } = new();
+    public VSwitchRouteTable RouteTable { get => field ?? new(); init; }
 
     public string? ShareType { get; init; }
 
@@ -88,7 +88,7 @@ public sealed record VSwitchItem
 
     public string? Description { get; init; }
 
-    public TagSet Tags { get; init; } = new();
+    public TagSet Tags { get => field ?? new(); init; }
 }
 
 public sealed record VSwitchRouteTable

@@ -19,7 +19,7 @@ public sealed record DescribeVpcsRequest
 
     public long? VpcOwnerId { get; init; }
 
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 
     public bool? DryRun { get; init; }
 
@@ -39,12 +39,12 @@ public sealed record DescribeVpcsResponse
 
     public int TotalCount { get; init; }
 
-    public VpcSet Vpcs { get; init; } = new();
+    public VpcSet Vpcs { get => field ?? new(); init; }
 }
 
 public sealed record VpcSet
 {
-    public ImmutableArray<VpcItem> Vpc { get; init; } = [];
+    public ImmutableArray<VpcItem> Vpc { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record VpcItem
@@ -58,17 +58,17 @@ public sealed record VpcItem
     /// <summary>The primary IPv4 block.</summary>
     public string? CidrBlock { get; init; }
 
-    public SecondaryCidrBlockSet SecondaryCidrBlocks { get; init; } = new();
+    public SecondaryCidrBlockSet SecondaryCidrBlocks { get => field ?? new(); init; }
 
-    public UserCidrSet UserCidrs { get; init; } = new();
+    public UserCidrSet UserCidrs { get => field ?? new(); init; }
 
     public string? Ipv6CidrBlock { get; init; }
 
     public string? VRouterId { get; init; }
 
-    public RouterTableIdSet RouterTableIds { get; init; } = new();
+    public RouterTableIdSet RouterTableIds { get => field ?? new(); init; }
 
-    public VSwitchIdSet VSwitchIds { get; init; } = new();
+    public VSwitchIdSet VSwitchIds { get => field ?? new(); init; }
 
     /// <summary><c>Pending</c> or <c>Available</c>.</summary>
     public string? Status { get; init; }
@@ -86,32 +86,32 @@ public sealed record VpcItem
 
     public string? Description { get; init; }
 
-    public TagSet Tags { get; init; } = new();
+    public TagSet Tags { get => field ?? new(); init; }
 }
 
 public sealed record SecondaryCidrBlockSet
 {
-    public ImmutableArray<string> SecondaryCidrBlock { get; init; } = [];
+    public ImmutableArray<string> SecondaryCidrBlock { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record UserCidrSet
 {
-    public ImmutableArray<string> UserCidr { get; init; } = [];
+    public ImmutableArray<string> UserCidr { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>Sic: the element is named <c>RouterTableIds</c> too.</summary>
 public sealed record RouterTableIdSet
 {
-    public ImmutableArray<string> RouterTableIds { get; init; } = [];
+    public ImmutableArray<string> RouterTableIds { get => field.IsDefault ? [] : field; init; }
 }
 
 public sealed record VSwitchIdSet
 {
-    public ImmutableArray<string> VSwitchId { get; init; } = [];
+    public ImmutableArray<string> VSwitchId { get => field.IsDefault ? [] : field; init; }
 }
 
 /// <summary>VPC wraps tags as <c>Tags.Tag[]</c>.</summary>
 public sealed record TagSet
 {
-    public ImmutableArray<CloudTag> Tag { get; init; } = [];
+    public ImmutableArray<CloudTag> Tag { get => field.IsDefault ? [] : field; init; }
 }

@@ -20,7 +20,7 @@ public sealed record CreateRouteEntryRequest
     public string? NextHopId { get; init; }
 
     /// <summary>ECMP next hops only.</summary>
-    public ImmutableArray<RouteEntryNextHop> NextHopList { get; init; } = [];
+    public ImmutableArray<RouteEntryNextHop> NextHopList { get => field.IsDefault ? [] : field; init; }
 
     public string? RouteEntryName { get; init; }
 
@@ -65,7 +65,7 @@ public sealed record DeleteRouteEntryRequest
 
     public string? NextHopId { get; init; }
 
-    public ImmutableArray<RouteEntryNextHop> NextHopList { get; init; } = [];
+    public ImmutableArray<RouteEntryNextHop> NextHopList { get => field.IsDefault ? [] : field; init; }
 
     public bool? DryRun { get; init; }
 }

@@ -1,11 +1,21 @@
 using System.Text.Json.Serialization;
+using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Vpc;
 
 /// <summary>Source-generated JSON for the VPC models; unknown answer fields are ignored, numbers may come as strings.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [
+        typeof(NullAsEmptyArrayConverter<string>),
+        typeof(NullAsEmptyArrayConverter<CloudTag>),
+        typeof(NullAsEmptyArrayConverter<VpcItem>),
+        typeof(NullAsEmptyArrayConverter<VSwitchItem>),
+        typeof(NullAsEmptyArrayConverter<RouteTableItem>),
+        typeof(NullAsEmptyArrayConverter<RouteEntryItem>),
+        typeof(NullAsEmptyArrayConverter<NextHopItem>),
+        typeof(NullAsEmptyArrayConverter<RouteEntryNextHop>)])]
 [JsonSerializable(typeof(DescribeVpcsRequest))]
 [JsonSerializable(typeof(DescribeVpcsResponse))]
 [JsonSerializable(typeof(DescribeVSwitchesRequest))]
