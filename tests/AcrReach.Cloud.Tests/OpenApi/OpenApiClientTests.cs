@@ -1,3 +1,5 @@
+using AcrReach.Cloud.Cbn;
+using AcrReach.Cloud.Cr;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Pvtz;
@@ -107,8 +109,8 @@ public class OpenApiClientTests
         cloud.Handler.Fallback = _ => FakeHandler.Respond(System.Net.HttpStatusCode.OK, """{ "RequestId": "R" }""", "application/json");
 
         await cloud.Apis.Vpc("cn-hangzhou").DescribeVpcsAsync(new DescribeVpcsRequest());
-        await cloud.Apis.Cbn.ListTransitRoutersAsync(new Cbn.ListTransitRoutersRequest());
-        await cloud.Apis.Cr("cn-hangzhou").GetInstanceAsync(new Cr.GetInstanceRequest { InstanceId = "cri-1" });
+        await cloud.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest());
+        await cloud.Apis.Cr("cn-hangzhou").GetInstanceAsync(new GetInstanceRequest { InstanceId = "cri-1" });
         await cloud.Apis.Pvtz.DescribeZonesAsync(new DescribeZonesRequest());
 
         Assert.All(cloud.Handler.Sent, sent =>
