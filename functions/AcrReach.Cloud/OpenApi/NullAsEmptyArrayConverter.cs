@@ -27,11 +27,11 @@ public sealed class NullAsEmptyArrayConverter<T> : JsonConverter<ImmutableArray<
             throw new JsonException($"expected a list, found {reader.TokenType}");
         }
 
-        var element = Element(options);
+        var element = Converter(Element(options));
         var builder = ImmutableArray.CreateBuilder<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            builder.Add(JsonSerializer.Deserialize(ref reader, element)!);
+            builder.Add(element.Read(ref reader, typeof(T), options)!);
         }
 
         return builder.ToImmutable();
@@ -52,4 +52,6 @@ public sealed class NullAsEmptyArrayConverter<T> : JsonConverter<ImmutableArray<
     }
 
     private static JsonTypeInfo<T> Element(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    private static JsonConverter<T> Converter(JsonTypeInfo<T> info) => (JsonConverter<T>)info.Converter;
 }
