@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Cbn;
 
@@ -25,7 +26,7 @@ public abstract record TransitRouterAttachmentsRequest
 }
 
 /// <summary>One page of attachments: a plain <c>TransitRouterAttachments[]</c> array, shaped per kind.</summary>
-public abstract record TransitRouterAttachmentsResponse<TAttachment>
+public abstract record TransitRouterAttachmentsResponse<TAttachment> : ITokenPage
 {
     public string? RequestId { get; init; }
 
@@ -64,9 +65,12 @@ public abstract record TransitRouterAttachmentItem
     public ImmutableArray<CloudTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
 
-public sealed record ListTransitRouterVpcAttachmentsRequest : TransitRouterAttachmentsRequest
+public sealed record ListTransitRouterVpcAttachmentsRequest : TransitRouterAttachmentsRequest, ITokenPagedRequest<ListTransitRouterVpcAttachmentsRequest>
 {
     public string? VpcId { get; init; }
+
+    ListTransitRouterVpcAttachmentsRequest ITokenPagedRequest<ListTransitRouterVpcAttachmentsRequest>.ForPage(string? nextToken, int pageSize) =>
+        this with { NextToken = nextToken, MaxResults = pageSize };
 }
 
 public sealed record ListTransitRouterVpcAttachmentsResponse : TransitRouterAttachmentsResponse<VpcAttachmentItem>;
@@ -93,7 +97,11 @@ public sealed record ZoneMapping
     public string? NetworkInterfaceId { get; init; }
 }
 
-public sealed record ListTransitRouterPeerAttachmentsRequest : TransitRouterAttachmentsRequest;
+public sealed record ListTransitRouterPeerAttachmentsRequest : TransitRouterAttachmentsRequest, ITokenPagedRequest<ListTransitRouterPeerAttachmentsRequest>
+{
+    ListTransitRouterPeerAttachmentsRequest ITokenPagedRequest<ListTransitRouterPeerAttachmentsRequest>.ForPage(string? nextToken, int pageSize) =>
+        this with { NextToken = nextToken, MaxResults = pageSize };
+}
 
 public sealed record ListTransitRouterPeerAttachmentsResponse : TransitRouterAttachmentsResponse<PeerAttachmentItem>;
 
@@ -111,7 +119,11 @@ public sealed record PeerAttachmentItem : TransitRouterAttachmentItem
     public int? Bandwidth { get; init; }
 }
 
-public sealed record ListTransitRouterVbrAttachmentsRequest : TransitRouterAttachmentsRequest;
+public sealed record ListTransitRouterVbrAttachmentsRequest : TransitRouterAttachmentsRequest, ITokenPagedRequest<ListTransitRouterVbrAttachmentsRequest>
+{
+    ListTransitRouterVbrAttachmentsRequest ITokenPagedRequest<ListTransitRouterVbrAttachmentsRequest>.ForPage(string? nextToken, int pageSize) =>
+        this with { NextToken = nextToken, MaxResults = pageSize };
+}
 
 public sealed record ListTransitRouterVbrAttachmentsResponse : TransitRouterAttachmentsResponse<VbrAttachmentItem>;
 
@@ -125,7 +137,11 @@ public sealed record VbrAttachmentItem : TransitRouterAttachmentItem
     public long? VbrOwnerId { get; init; }
 }
 
-public sealed record ListTransitRouterVpnAttachmentsRequest : TransitRouterAttachmentsRequest;
+public sealed record ListTransitRouterVpnAttachmentsRequest : TransitRouterAttachmentsRequest, ITokenPagedRequest<ListTransitRouterVpnAttachmentsRequest>
+{
+    ListTransitRouterVpnAttachmentsRequest ITokenPagedRequest<ListTransitRouterVpnAttachmentsRequest>.ForPage(string? nextToken, int pageSize) =>
+        this with { NextToken = nextToken, MaxResults = pageSize };
+}
 
 public sealed record ListTransitRouterVpnAttachmentsResponse : TransitRouterAttachmentsResponse<VpnAttachmentItem>;
 

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Cbn;
 
 /// <summary>CBN ListTransitRouters: PageNumber/PageSize paging (PageSize 1–50).</summary>
-public sealed record ListTransitRoutersRequest
+public sealed record ListTransitRoutersRequest : INumberedPagedRequest<ListTransitRoutersRequest>
 {
     public string? RegionId { get; init; }
 
@@ -24,10 +25,12 @@ public sealed record ListTransitRoutersRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    ListTransitRoutersRequest INumberedPagedRequest<ListTransitRoutersRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary>CBN lists are plain arrays: <c>TransitRouters[]</c>.</summary>
-public sealed record ListTransitRoutersResponse
+public sealed record ListTransitRoutersResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -38,6 +41,8 @@ public sealed record ListTransitRoutersResponse
     public int TotalCount { get; init; }
 
     public ImmutableArray<TransitRouterItem> TransitRouters { get => field.IsDefault ? [] : field; init; }
+
+    int INumberedPage.Total => TotalCount;
 }
 
 public sealed record TransitRouterItem

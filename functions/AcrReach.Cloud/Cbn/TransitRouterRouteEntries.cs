@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Cbn;
 
@@ -6,7 +7,7 @@ namespace AcrReach.Cloud.Cbn;
 /// CBN ListTransitRouterRouteEntries: TransitRouterRouteTableId is required; NextToken/MaxResults (1–100) paging.
 /// Only <c>Active</c> entries are listed unless <see cref="TransitRouterRouteEntryStatus"/> is set (cloud-apis.md §2.4).
 /// </summary>
-public sealed record ListTransitRouterRouteEntriesRequest
+public sealed record ListTransitRouterRouteEntriesRequest : ITokenPagedRequest<ListTransitRouterRouteEntriesRequest>
 {
     public string? TransitRouterRouteTableId { get; init; }
 
@@ -39,6 +40,8 @@ public sealed record ListTransitRouterRouteEntriesRequest
     public string? NextToken { get; init; }
 
     public int? MaxResults { get; init; }
+
+    ListTransitRouterRouteEntriesRequest ITokenPagedRequest<ListTransitRouterRouteEntriesRequest>.ForPage(string? nextToken, int pageSize) => this with { NextToken = nextToken, MaxResults = pageSize };
 }
 
 /// <summary><c>RouteFilter.N.Key</c> / <c>RouteFilter.N.Value.M</c>.</summary>
@@ -50,7 +53,7 @@ public sealed record TransitRouteFilter
     public ImmutableArray<string> Value { get => field.IsDefault ? [] : field; init; }
 }
 
-public sealed record ListTransitRouterRouteEntriesResponse
+public sealed record ListTransitRouterRouteEntriesResponse : ITokenPage
 {
     public string? RequestId { get; init; }
 

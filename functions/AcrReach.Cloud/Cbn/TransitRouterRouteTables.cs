@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Cbn;
 
 /// <summary>CBN ListTransitRouterRouteTables: NextToken/MaxResults (1–100) paging.</summary>
-public sealed record ListTransitRouterRouteTablesRequest
+public sealed record ListTransitRouterRouteTablesRequest : ITokenPagedRequest<ListTransitRouterRouteTablesRequest>
 {
     public string? TransitRouterId { get; init; }
 
@@ -21,9 +22,11 @@ public sealed record ListTransitRouterRouteTablesRequest
     public string? NextToken { get; init; }
 
     public int? MaxResults { get; init; }
+
+    ListTransitRouterRouteTablesRequest ITokenPagedRequest<ListTransitRouterRouteTablesRequest>.ForPage(string? nextToken, int pageSize) => this with { NextToken = nextToken, MaxResults = pageSize };
 }
 
-public sealed record ListTransitRouterRouteTablesResponse
+public sealed record ListTransitRouterRouteTablesResponse : ITokenPage
 {
     public string? RequestId { get; init; }
 
@@ -63,7 +66,7 @@ public sealed record TransitRouteTableItem
 /// CBN ListTransitRouterRouteTableAssociations: at least one of TransitRouterRouteTableId / TransitRouterAttachmentId;
 /// NextToken/MaxResults paging.
 /// </summary>
-public sealed record ListTransitRouterRouteTableAssociationsRequest
+public sealed record ListTransitRouterRouteTableAssociationsRequest : ITokenPagedRequest<ListTransitRouterRouteTableAssociationsRequest>
 {
     public string? TransitRouterRouteTableId { get; init; }
 
@@ -78,9 +81,11 @@ public sealed record ListTransitRouterRouteTableAssociationsRequest
     public string? NextToken { get; init; }
 
     public int? MaxResults { get; init; }
+
+    ListTransitRouterRouteTableAssociationsRequest ITokenPagedRequest<ListTransitRouterRouteTableAssociationsRequest>.ForPage(string? nextToken, int pageSize) => this with { NextToken = nextToken, MaxResults = pageSize };
 }
 
-public sealed record ListTransitRouterRouteTableAssociationsResponse
+public sealed record ListTransitRouterRouteTableAssociationsResponse : ITokenPage
 {
     public string? RequestId { get; init; }
 

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Cr;
 
 /// <summary>CR ListInstance: PageNo/PageSize paging (PageSize default 30; the maximum is not documented).</summary>
-public sealed record ListInstanceRequest
+public sealed record ListInstanceRequest : INumberedPagedRequest<ListInstanceRequest>
 {
     public int? PageNo { get; init; }
 
@@ -14,10 +15,12 @@ public sealed record ListInstanceRequest
     public string? InstanceName { get; init; }
 
     public string? ResourceGroupId { get; init; }
+
+    ListInstanceRequest INumberedPagedRequest<ListInstanceRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNo = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>Instances[]</c> (plain array) plus PageNo, PageSize, TotalCount.</summary>
-public sealed record ListInstanceResponse : CrResult
+public sealed record ListInstanceResponse : CrResult, INumberedPage
 {
     public int PageNo { get; init; }
 
@@ -26,6 +29,8 @@ public sealed record ListInstanceResponse : CrResult
     public int TotalCount { get; init; }
 
     public ImmutableArray<CrInstanceItem> Instances { get => field.IsDefault ? [] : field; init; }
+
+    int INumberedPage.Total => TotalCount;
 }
 
 public sealed record CrInstanceItem

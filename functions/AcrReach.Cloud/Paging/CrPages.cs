@@ -8,11 +8,6 @@ public static class CrPages
     public static IAsyncEnumerable<CrInstanceItem> ListAllInstancesAsync(this ICrApi api, ListInstanceRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var filter = request ?? new ListInstanceRequest();
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.ListInstanceAsync(filter with { PageNo = page, PageSize = PageSizes.CrInstances }, ct),
-            r => r.Instances,
-            r => r.TotalCount,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.ListInstanceAsync, request ?? new(), PageSizes.CrInstances, r => r.Instances, cancellationToken);
     }
 }

@@ -81,6 +81,36 @@ public static class Pages
         }
     }
 
+    /// <summary>Every item of a numbered list: <paramref name="request"/> asked page by page with <paramref name="pageSize"/>.</summary>
+    public static IAsyncEnumerable<TItem> ByPageNumberAsync<TRequest, TPage, TItem>(
+        Func<TRequest, CancellationToken, Task<TPage>> list,
+        TRequest request,
+        int pageSize,
+        Func<TPage, ImmutableArray<TItem>> items,
+        CancellationToken cancellationToken = default)
+        where TRequest : INumberedPagedRequest<TRequest>
+        where TPage : INumberedPage
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(request);
+        return ByPageNumberAsync((number, ct) => list(request.ForPage(number, pageSize), ct), items, page => page.Total, cancellationToken);
+    }
+
+    /// <summary>Every item of a NextToken-paged list: <paramref name="request"/> asked page by page with <paramref name="pageSize"/>.</summary>
+    public static IAsyncEnumerable<TItem> ByNextTokenAsync<TRequest, TPage, TItem>(
+        Func<TRequest, CancellationToken, Task<TPage>> list,
+        TRequest request,
+        int pageSize,
+        Func<TPage, ImmutableArray<TItem>> items,
+        CancellationToken cancellationToken = default)
+        where TRequest : ITokenPagedRequest<TRequest>
+        where TPage : ITokenPage
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(request);
+        return ByNextTokenAsync((token, ct) => list(request.ForPage(token, pageSize), ct), items, page => page.NextToken, cancellationToken);
+    }
+
     /// <summary>Collects a paged list into one array.</summary>
     public static async Task<ImmutableArray<T>> ToImmutableArrayAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
     {

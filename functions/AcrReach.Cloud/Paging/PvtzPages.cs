@@ -7,23 +7,13 @@ public static class PvtzPages
     public static IAsyncEnumerable<ZoneItem> DescribeAllZonesAsync(this IPvtzApi api, DescribeZonesRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var filter = request ?? new DescribeZonesRequest();
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.DescribeZonesAsync(filter with { PageNumber = page, PageSize = PageSizes.PrivateZone }, ct),
-            r => r.Zones.Zone,
-            r => r.TotalItems,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeZonesAsync, request ?? new(), PageSizes.PrivateZone, r => r.Zones.Zone, cancellationToken);
     }
 
     /// <summary>Every record of a zone (set ZoneId).</summary>
     public static IAsyncEnumerable<ZoneRecordItem> DescribeAllZoneRecordsAsync(this IPvtzApi api, DescribeZoneRecordsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        ArgumentNullException.ThrowIfNull(request);
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.DescribeZoneRecordsAsync(request with { PageNumber = page, PageSize = PageSizes.PrivateZone }, ct),
-            r => r.Records.Record,
-            r => r.TotalItems,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeZoneRecordsAsync, request, PageSizes.PrivateZone, r => r.Records.Record, cancellationToken);
     }
 }

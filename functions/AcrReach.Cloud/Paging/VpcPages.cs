@@ -8,45 +8,25 @@ public static class VpcPages
     public static IAsyncEnumerable<VpcItem> DescribeAllVpcsAsync(this IVpcApi api, DescribeVpcsRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var filter = request ?? new DescribeVpcsRequest();
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.DescribeVpcsAsync(filter with { PageNumber = page, PageSize = PageSizes.VpcDescribe }, ct),
-            r => r.Vpcs.Vpc,
-            r => r.TotalCount,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeVpcsAsync, request ?? new(), PageSizes.VpcDescribe, r => r.Vpcs.Vpc, cancellationToken);
     }
 
     public static IAsyncEnumerable<VSwitchItem> DescribeAllVSwitchesAsync(this IVpcApi api, DescribeVSwitchesRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var filter = request ?? new DescribeVSwitchesRequest();
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.DescribeVSwitchesAsync(filter with { PageNumber = page, PageSize = PageSizes.VpcDescribe }, ct),
-            r => r.VSwitches.VSwitch,
-            r => r.TotalCount,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeVSwitchesAsync, request ?? new(), PageSizes.VpcDescribe, r => r.VSwitches.VSwitch, cancellationToken);
     }
 
     public static IAsyncEnumerable<RouteTableItem> DescribeAllRouteTablesAsync(this IVpcApi api, DescribeRouteTableListRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var filter = request ?? new DescribeRouteTableListRequest();
-        return Pages.ByPageNumberAsync(
-            (page, ct) => api.DescribeRouteTableListAsync(filter with { PageNumber = page, PageSize = PageSizes.VpcDescribe }, ct),
-            r => r.RouterTableList.RouterTableListType,
-            r => r.TotalCount,
-            cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeRouteTableListAsync, request ?? new(), PageSizes.VpcDescribe, r => r.RouterTableList.RouterTableListType, cancellationToken);
     }
 
     /// <summary>Every entry of a route table (set RouteTableId); NextToken/MaxResult paging.</summary>
     public static IAsyncEnumerable<RouteEntryItem> DescribeAllRouteEntriesAsync(this IVpcApi api, DescribeRouteEntryListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        ArgumentNullException.ThrowIfNull(request);
-        return Pages.ByNextTokenAsync(
-            (token, ct) => api.DescribeRouteEntryListAsync(request with { NextToken = token, MaxResult = PageSizes.VpcRouteEntries }, ct),
-            r => r.RouteEntrys.RouteEntry,
-            r => r.NextToken,
-            cancellationToken);
+        return Pages.ByNextTokenAsync(api.DescribeRouteEntryListAsync, request, PageSizes.VpcRouteEntries, r => r.RouteEntrys.RouteEntry, cancellationToken);
     }
 }

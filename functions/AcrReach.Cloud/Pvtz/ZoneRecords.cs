@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Pvtz;
 
 /// <summary>PrivateZone DescribeZoneRecords: PageNumber/PageSize paging (PageSize at most 100).</summary>
-public sealed record DescribeZoneRecordsRequest
+public sealed record DescribeZoneRecordsRequest : INumberedPagedRequest<DescribeZoneRecordsRequest>
 {
     public string? ZoneId { get; init; }
 
@@ -18,10 +19,12 @@ public sealed record DescribeZoneRecordsRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    DescribeZoneRecordsRequest INumberedPagedRequest<DescribeZoneRecordsRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>TotalItems, TotalPages, PageSize, PageNumber, Records.Record[]</c>.</summary>
-public sealed record DescribeZoneRecordsResponse
+public sealed record DescribeZoneRecordsResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -34,6 +37,8 @@ public sealed record DescribeZoneRecordsResponse
     public int PageSize { get; init; }
 
     public ZoneRecordSet Records { get => field ?? new(); init; }
+
+    int INumberedPage.Total => TotalItems;
 }
 
 public sealed record ZoneRecordSet

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Pvtz;
 
 /// <summary>PrivateZone DescribeZones: PageNumber/PageSize paging (PageSize at most 100).</summary>
-public sealed record DescribeZonesRequest
+public sealed record DescribeZonesRequest : INumberedPagedRequest<DescribeZonesRequest>
 {
     /// <summary><c>en</c> or <c>zh</c>.</summary>
     public string? Lang { get; init; }
@@ -24,10 +25,12 @@ public sealed record DescribeZonesRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    DescribeZonesRequest INumberedPagedRequest<DescribeZonesRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>TotalItems, TotalPages, PageSize, PageNumber, Zones.Zone[]</c>.</summary>
-public sealed record DescribeZonesResponse
+public sealed record DescribeZonesResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -40,6 +43,8 @@ public sealed record DescribeZonesResponse
     public int PageSize { get; init; }
 
     public ZoneSet Zones { get => field ?? new(); init; }
+
+    int INumberedPage.Total => TotalItems;
 }
 
 public sealed record ZoneSet
@@ -47,7 +52,8 @@ public sealed record ZoneSet
     public ImmutableArray<ZoneItem> Zone { get => field.IsDefault ? [] : field; init; }
 }
 
-public sealed record ZoneItem
+/// <summary>What DescribeZones lists and DescribeZoneInfo answers about a zone.</summary>
+public abstract record ZoneAttributes
 {
     public string? ZoneId { get; init; }
 
@@ -75,6 +81,8 @@ public sealed record ZoneItem
     public long? UpdateTimestamp { get; init; }
 }
 
+public sealed record ZoneItem : ZoneAttributes;
+
 public sealed record DescribeZoneInfoRequest
 {
     public string? ZoneId { get; init; }
@@ -83,29 +91,9 @@ public sealed record DescribeZoneInfoRequest
 }
 
 /// <summary>A zone with the VPCs it is bound to (<c>BindVpcs.Vpc[]</c>).</summary>
-public sealed record DescribeZoneInfoResponse
+public sealed record DescribeZoneInfoResponse : ZoneAttributes
 {
     public string? RequestId { get; init; }
-
-    public string? ZoneId { get; init; }
-
-    public string? ZoneName { get; init; }
-
-    public int? RecordCount { get; init; }
-
-    public string? ProxyPattern { get; init; }
-
-    public bool? IsPtr { get; init; }
-
-    public string? Remark { get; init; }
-
-    public string? ZoneType { get; init; }
-
-    public string? ResourceGroupId { get; init; }
-
-    public string? CreateTime { get; init; }
-
-    public string? UpdateTime { get; init; }
 
     public BindVpcSet BindVpcs { get => field ?? new(); init; }
 }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Vpc;
 
 /// <summary>VPC DescribeRouteEntryList: NextToken/<b>MaxResult</b> (singular; 1–100) paging.</summary>
-public sealed record DescribeRouteEntryListRequest
+public sealed record DescribeRouteEntryListRequest : ITokenPagedRequest<DescribeRouteEntryListRequest>
 {
     public string? RegionId { get; init; }
 
@@ -33,10 +34,12 @@ public sealed record DescribeRouteEntryListRequest
     public string? NextToken { get; init; }
 
     public int? MaxResult { get; init; }
+
+    DescribeRouteEntryListRequest ITokenPagedRequest<DescribeRouteEntryListRequest>.ForPage(string? nextToken, int pageSize) => this with { NextToken = nextToken, MaxResult = pageSize };
 }
 
 /// <summary><c>NextToken, TotalCount, RouteEntrys.RouteEntry[]</c> (sic "Entrys").</summary>
-public sealed record DescribeRouteEntryListResponse
+public sealed record DescribeRouteEntryListResponse : ITokenPage
 {
     public string? RequestId { get; init; }
 

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Vpc;
 
 /// <summary>VPC DescribeRouteTableList: PageNumber/PageSize paging, PageSize at most 50.</summary>
-public sealed record DescribeRouteTableListRequest
+public sealed record DescribeRouteTableListRequest : INumberedPagedRequest<DescribeRouteTableListRequest>
 {
     public string? RegionId { get; init; }
 
@@ -30,10 +31,12 @@ public sealed record DescribeRouteTableListRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    DescribeRouteTableListRequest INumberedPagedRequest<DescribeRouteTableListRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>RouterTableList.RouterTableListType[]</c> — "Router", not "Route" — plus the page counts.</summary>
-public sealed record DescribeRouteTableListResponse
+public sealed record DescribeRouteTableListResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -44,6 +47,8 @@ public sealed record DescribeRouteTableListResponse
     public int TotalCount { get; init; }
 
     public RouterTableListSet RouterTableList { get => field ?? new(); init; }
+
+    int INumberedPage.Total => TotalCount;
 }
 
 public sealed record RouterTableListSet

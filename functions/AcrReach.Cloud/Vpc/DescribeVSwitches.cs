@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Vpc;
 
 /// <summary>VPC DescribeVSwitches: RegionId or VpcId; PageNumber/PageSize paging, PageSize at most 50.</summary>
-public sealed record DescribeVSwitchesRequest
+public sealed record DescribeVSwitchesRequest : INumberedPagedRequest<DescribeVSwitchesRequest>
 {
     public string? RegionId { get; init; }
 
@@ -31,10 +32,12 @@ public sealed record DescribeVSwitchesRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    DescribeVSwitchesRequest INumberedPagedRequest<DescribeVSwitchesRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>PageNumber, PageSize, TotalCount, RequestId, VSwitches.VSwitch[]</c>.</summary>
-public sealed record DescribeVSwitchesResponse
+public sealed record DescribeVSwitchesResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -45,6 +48,8 @@ public sealed record DescribeVSwitchesResponse
     public int TotalCount { get; init; }
 
     public VSwitchSet VSwitches { get => field ?? new(); init; }
+
+    int INumberedPage.Total => TotalCount;
 }
 
 public sealed record VSwitchSet

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Paging;
 
 namespace AcrReach.Cloud.Vpc;
 
 /// <summary>VPC DescribeVpcs (cloud-apis.md §1.2): PageNumber/PageSize paging, PageSize at most 50.</summary>
-public sealed record DescribeVpcsRequest
+public sealed record DescribeVpcsRequest : INumberedPagedRequest<DescribeVpcsRequest>
 {
     public string? RegionId { get; init; }
 
@@ -26,10 +27,12 @@ public sealed record DescribeVpcsRequest
     public int? PageNumber { get; init; }
 
     public int? PageSize { get; init; }
+
+    DescribeVpcsRequest INumberedPagedRequest<DescribeVpcsRequest>.ForPage(int pageNumber, int pageSize) => this with { PageNumber = pageNumber, PageSize = pageSize };
 }
 
 /// <summary><c>PageNumber, PageSize, TotalCount, RequestId, Vpcs.Vpc[]</c>.</summary>
-public sealed record DescribeVpcsResponse
+public sealed record DescribeVpcsResponse : INumberedPage
 {
     public string? RequestId { get; init; }
 
@@ -40,6 +43,8 @@ public sealed record DescribeVpcsResponse
     public int TotalCount { get; init; }
 
     public VpcSet Vpcs { get => field ?? new(); init; }
+
+    int INumberedPage.Total => TotalCount;
 }
 
 public sealed record VpcSet
