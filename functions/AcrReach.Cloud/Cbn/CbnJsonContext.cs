@@ -3,11 +3,12 @@ using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Cbn;
 
-/// <summary>Source-generated JSON for the CBN models; unknown answer fields are ignored, numbers may come as strings.</summary>
+/// <summary>Source-generated JSON for the CBN models; unknown answer fields are ignored, numbers may come as strings and strings as numbers.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [
+        typeof(ScalarAsStringConverter),
         typeof(NullAsEmptyArrayConverter<string>),
         typeof(NullAsEmptyArrayConverter<CloudTag>),
         typeof(NullAsEmptyArrayConverter<TransitRouterItem>),

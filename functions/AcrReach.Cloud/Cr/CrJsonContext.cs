@@ -3,11 +3,12 @@ using AcrReach.Cloud.OpenApi;
 
 namespace AcrReach.Cloud.Cr;
 
-/// <summary>Source-generated JSON for the CR models; unknown answer fields are ignored, numbers may come as strings.</summary>
+/// <summary>Source-generated JSON for the CR models; unknown answer fields are ignored, numbers may come as strings and strings as numbers.</summary>
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [
+        typeof(ScalarAsStringConverter),
         typeof(NullAsEmptyArrayConverter<string>),
         typeof(NullAsEmptyArrayConverter<CrInstanceItem>),
         typeof(NullAsEmptyArrayConverter<CrTag>),

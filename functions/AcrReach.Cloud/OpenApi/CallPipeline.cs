@@ -67,7 +67,7 @@ public sealed class CallPipeline
                         action: operation.RamAction,
                         innerException: e);
                 }
-                catch (HttpRequestException e)
+                catch (Exception e) when (e is HttpRequestException or IOException)
                 {
                     throw new CloudApiException(
                         CloudApiException.NetworkErrorCode,

@@ -104,6 +104,16 @@ public sealed class CrApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Numbers_and_booleans_where_strings_are_documented_keep_their_text()
+    {
+        _cloud.Handler.ThenJson("""{ "IsSuccess": true, "TotalCount": 1, "Instances": [{ "InstanceId": "cri-1", "CreateTime": 1704164645000, "InstanceIssue": false }] }""");
+
+        var instance = Assert.Single((await Cr.ListInstanceAsync(new ListInstanceRequest())).Instances);
+
+        Assert.Equal(("1704164645000", "false"), (instance.CreateTime, instance.InstanceIssue));
+    }
+
+    [Fact]
     public async Task Null_lists_parse_as_empty()
     {
         _cloud.Handler.ThenJson("""{ "IsSuccess": true, "Domains": null, "LinkedVpcs": null }""");

@@ -133,4 +133,16 @@ public class ErrorMappingTests
         Assert.True(error.IsTransient);
         Assert.IsType<HttpRequestException>(error.InnerException);
     }
+
+    [Fact]
+    public async Task A_broken_connection_while_reading_is_a_transient_network_error()
+    {
+        using var cloud = NoRetries();
+        cloud.Handler.Then(_ => throw new IOException("connection reset by peer"));
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => CreateRoute(cloud));
+
+        Assert.Equal(CloudApiException.NetworkErrorCode, error.Code);
+        Assert.True(error.IsTransient);
+    }
 }
