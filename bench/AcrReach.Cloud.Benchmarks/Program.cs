@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AcrReach.Cloud.Benchmarks.CallOverheadBenchmarks).Assembly).Run(args);

@@ -1,0 +1,48 @@
+using AcrReach.Cloud.Cbn;
+using AcrReach.Cloud.Cr;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Endpoints;
+using AcrReach.Cloud.Mns;
+using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Pvtz;
+using AcrReach.Cloud.Vpc;
+
+namespace AcrReach.Cloud;
+
+/// <summary>
+/// The typed APIs over one set of credentials. Cheap to make (one per FC invocation is fine): the HTTP
+/// connections, retry pipeline and rate limits are shared through the <see cref="CloudClientFactory"/>.
+/// </summary>
+public sealed class CloudApis
+{
+    private readonly CloudClientFactory _factory;
+    private readonly OpenApiClient _client;
+
+    internal CloudApis(CloudClientFactory factory, OpenApiClient client, ICredentialProvider credentials)
+    {
+        _factory = factory;
+        _client = client;
+        Credentials = credentials;
+        Cbn = new CbnApi(client);
+        Pvtz = new PvtzApi(client);
+    }
+
+    public ICredentialProvider Credentials { get; }
+
+    public ICbnApi Cbn { get; }
+
+    public IPvtzApi Pvtz { get; }
+
+    public IVpcApi Vpc(string regionId) => new VpcApi(_client, regionId);
+
+    public ICrApi Cr(string regionId) => new CrApi(_client, regionId);
+
+    /// <summary>MNS for one account (the queue owner) in one region.</summary>
+    public IMnsApi Mns(string accountId, string regionId) =>
+        new MnsApi(
+            _factory.Http,
+            _factory.Pipeline,
+            Credentials,
+            _factory.Time,
+            _factory.Endpoints.ResolveMns(accountId, regionId, _factory.Options.MnsInternalEndpoint));
+}

@@ -1,0 +1,22 @@
+using AcrReach.Cloud.Endpoints;
+using AcrReach.Cloud.OpenApi;
+
+namespace AcrReach.Cloud.Cr;
+
+/// <summary>The Container Registry 2018-12-01 actions AcrReach calls; RAM code <c>cr</c>.</summary>
+public static class CrOperations
+{
+    private static CrJsonContext Json => CrJsonContext.Default;
+
+    public static readonly ApiOperation<ListInstanceRequest, ListInstanceResponse> ListInstance = new(
+        CloudProduct.Cr, "ListInstance", ApiAccess.Read, Json.ListInstanceRequest, Json.ListInstanceResponse);
+
+    public static readonly ApiOperation<GetInstanceRequest, GetInstanceResponse> GetInstance = new(
+        CloudProduct.Cr, "GetInstance", ApiAccess.Read, Json.GetInstanceRequest, Json.GetInstanceResponse);
+
+    public static readonly ApiOperation<GetInstanceVpcEndpointRequest, GetInstanceVpcEndpointResponse> GetInstanceVpcEndpoint = new(
+        CloudProduct.Cr, "GetInstanceVpcEndpoint", ApiAccess.Read, Json.GetInstanceVpcEndpointRequest, Json.GetInstanceVpcEndpointResponse);
+
+    public static readonly ApiOperation<CreateInstanceVpcEndpointLinkedVpcRequest, CreateInstanceVpcEndpointLinkedVpcResponse> CreateInstanceVpcEndpointLinkedVpc = new(
+        CloudProduct.Cr, "CreateInstanceVpcEndpointLinkedVpc", ApiAccess.Write, Json.CreateInstanceVpcEndpointLinkedVpcRequest, Json.CreateInstanceVpcEndpointLinkedVpcResponse);
+}

@@ -1,0 +1,59 @@
+using AcrReach.Cloud.Cbn;
+
+namespace AcrReach.Cloud.Paging;
+
+/// <summary>Every transit router, attachment, route table, route entry and association a filter matches.</summary>
+public static class CbnPages
+{
+    public static IAsyncEnumerable<TransitRouterItem> ListAllTransitRoutersAsync(this ICbnApi api, ListTransitRoutersRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByPageNumberAsync(api.ListTransitRoutersAsync, request ?? new(), PageSizes.TransitRouters, r => r.TransitRouters, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<VpcAttachmentItem> ListAllTransitRouterVpcAttachmentsAsync(this ICbnApi api, ListTransitRouterVpcAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterVpcAttachmentsAsync, request, PageSizes.CbnUndocumentedMaximum, r => r.TransitRouterAttachments, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<PeerAttachmentItem> ListAllTransitRouterPeerAttachmentsAsync(this ICbnApi api, ListTransitRouterPeerAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterPeerAttachmentsAsync, request, PageSizes.CbnDocumentedMaximum, r => r.TransitRouterAttachments, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<VbrAttachmentItem> ListAllTransitRouterVbrAttachmentsAsync(this ICbnApi api, ListTransitRouterVbrAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterVbrAttachmentsAsync, request, PageSizes.CbnUndocumentedMaximum, r => r.TransitRouterAttachments, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<VpnAttachmentItem> ListAllTransitRouterVpnAttachmentsAsync(this ICbnApi api, ListTransitRouterVpnAttachmentsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterVpnAttachmentsAsync, request, PageSizes.CbnUndocumentedMaximum, r => r.TransitRouterAttachments, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<TransitRouteTableItem> ListAllTransitRouterRouteTablesAsync(this ICbnApi api, ListTransitRouterRouteTablesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterRouteTablesAsync, request, PageSizes.CbnDocumentedMaximum, r => r.TransitRouterRouteTables, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every entry of a transit-router route table. Without a TransitRouterRouteEntryStatus filter the service lists
+    /// only Active entries (cloud-apis.md §2.4).
+    /// </summary>
+    public static IAsyncEnumerable<TransitRouteEntryItem> ListAllTransitRouterRouteEntriesAsync(this ICbnApi api, ListTransitRouterRouteEntriesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterRouteEntriesAsync, request, PageSizes.CbnDocumentedMaximum, r => r.TransitRouterRouteEntries, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<RouteTableAssociationItem> ListAllTransitRouterRouteTableAssociationsAsync(this ICbnApi api, ListTransitRouterRouteTableAssociationsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByNextTokenAsync(api.ListTransitRouterRouteTableAssociationsAsync, request, PageSizes.CbnUndocumentedMaximum, r => r.TransitRouterAssociations, cancellationToken);
+    }
+}
