@@ -22,5 +22,7 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return VersionInfoCommand.Create();
+        yield return PlanCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }

@@ -1,0 +1,270 @@
+using System.Collections.Immutable;
+using System.Net;
+using AcrReach.Core.Addressing;
+using AcrReach.Core.Endpoints;
+using AcrReach.Core.Reach;
+using AcrReach.Core.Topology;
+using AcrReach.Core.Tracing;
+
+namespace AcrReach.Core.Planning;
+
+/// <summary>
+/// One planning (or verifying) run over an account. Rules are planned in their sorted order, each seeing the routes
+/// earlier rules added; passes repeat until a whole pass adds nothing, so that the last pass's traces and findings
+/// describe the account exactly as the plan leaves it (and planning again after applying adds nothing).
+/// </summary>
+internal sealed partial class PlanningSession
+{
+    /// <summary>Passes over all rules; a later rule's route can change an earlier rule's path, two passes settle it.</summary>
+    private const int MaxPasses = 6;
+
+    /// <summary>Routes added for one path before giving up (a path crosses a handful of tables).</summary>
+    private const int MaxFixesPerPath = 16;
+
+    private readonly RoutingState _state;
+    private readonly bool _fix;
+    private readonly Dictionary<(string Table, IPNetwork Destination), PlanAction> _routes = [];
+    private readonly List<LinkVpcEndpoint> _links = [];
+    private readonly HashSet<Finding> _decisions = [];
+    private readonly Dictionary<(string From, string To), ImmutableArray<(string RouterId, string Via)>?> _routerPaths = [];
+    private readonly List<Finding> _findings = [];
+    private readonly List<DnsRecord> _dns = [];
+    private readonly List<PathTrace> _paths = [];
+    private Dictionary<string, List<(string Attachment, string Peer)>>? _peers;
+    private bool _incomplete;
+
+    public PlanningSession(Account account, bool fix)
+    {
+        _state = new RoutingState(account);
+        _fix = fix;
+    }
+
+    private Account Account => _state.Account;
+
+    public Plan Plan(PlanScope scope)
+    {
+        var all = ReachRules.Effective(Account);
+        var rules = all.Where(scope.Includes).ToArray();
+        PlanLinks(rules);
+        var settled = false;
+        for (var pass = 0; pass < MaxPasses && !settled; pass++)
+        {
+            var before = _routes.Count;
+            RunPass(rules);
+            settled = _routes.Count == before;
+        }
+
+        if (!settled)
+        {
+            _findings.Add(new Finding(FindingCodes.NoTransitPath, Severity.Warning,
+                $"routes kept changing after {MaxPasses} passes; the plan may be incomplete",
+                Remedy: "plan again after applying this plan"));
+        }
+
+        AdviseReplication(all, rules);
+        var actions = _routes.Values.Concat(_links).Order(PlanOrder.Actions).ToImmutableArray();
+        var dns = _dns.Distinct().Order(PlanOrder.Dns).ToImmutableArray();
+        var findings = _findings.Concat(_decisions).Distinct().Order(PlanOrder.Findings).ToImmutableArray();
+        var content = new PlanContent(actions, dns, findings);
+        return new Plan(PlanJson.ComputeId(content), actions, dns, findings) { Paths = [.. _paths.Order(PlanOrder.Paths)] };
+    }
+
+    public Verification Verify(PlanScope scope)
+    {
+        RunPass([.. ReachRules.Effective(Account).Where(scope.Includes)]);
+        var paths = _paths.Order(PlanOrder.Paths).ToImmutableArray();
+        return new Verification(!_incomplete && paths.All(p => p.Reached), paths);
+    }
+
+    private void RunPass(ReachRule[] rules)
+    {
+        _findings.Clear();
+        _dns.Clear();
+        _paths.Clear();
+        foreach (var rule in rules)
+        {
+            PlanRule(rule);
+        }
+    }
+
+    private void PlanRule(ReachRule rule)
+    {
+        var registry = _state.Registry(rule.Registry);
+        Vpc? vpc = null;
+        DataCenter? dataCenter = null;
+        var known = true;
+        if (rule.From.VpcId is { } vpcId)
+        {
+            vpc = _state.Vpc(vpcId);
+            known &= vpc is not null || Unknown(rule, "VPC", vpcId, $"fix or remove the {ReachRules.TagKey} tag or policy rule that names it");
+        }
+        else
+        {
+            dataCenter = _state.DataCenter(rule.From.DataCenter!);
+            known &= dataCenter is not null || Unknown(rule, "data center", rule.From.DataCenter!, "add the data center to the policy's dataCenters, or remove the rule");
+        }
+
+        known &= registry is not null || Unknown(rule, "registry", rule.Registry, $"fix the registry instance id in the {ReachRules.TagKey} tag or policy rule");
+        if (!known)
+        {
+            return;
+        }
+
+        var source = new SourceNetwork(rule.From.Name, vpc, dataCenter);
+        if (vpc is not null && vpc.VSwitches.IsEmpty)
+        {
+            _findings.Add(new Finding(FindingCodes.NoVSwitch, Severity.Warning,
+                $"{vpc.Id} has no vSwitch: nothing in it can pull from {registry!.InstanceId}, so nothing is planned for it",
+                source.Name, registry.InstanceId));
+            return;
+        }
+
+        if (vpc is not null && vpc.Region == registry!.Region)
+        {
+            PlanSameRegion(vpc, registry);
+        }
+        else
+        {
+            PlanAcrossRegions(source, registry!);
+        }
+    }
+
+    private bool Unknown(ReachRule rule, string kind, string id, string remedy)
+    {
+        _incomplete = true;
+        _findings.Add(new Finding(FindingCodes.UnknownResource, Severity.Error,
+            $"the reach rule {rule.From.Name} -> {rule.Registry} names {kind} '{id}', which account {Account.AccountId} does not have",
+            rule.From.Name, rule.Registry, Remedy: remedy));
+        return false;
+    }
+
+    /// <summary>Pass 0: a VPC in the registry's own region is linked to the instance's VPC endpoint instead of routed.</summary>
+    private void PlanLinks(ReachRule[] rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.From.VpcId is not { } vpcId || _state.Vpc(vpcId) is not { } vpc || _state.Registry(rule.Registry) is not { } registry
+                || vpc.Region != registry.Region || vpc.VSwitches.IsEmpty || _state.Endpoints(registry).Any(e => e.Endpoint.VpcId == vpc.Id))
+            {
+                continue;
+            }
+
+            var vswitch = vpc.VSwitches.MinBy(s => s.Id, StringComparer.Ordinal)!;
+            var used = Account.Registries.SelectMany(r => _state.Endpoints(r)).Select(e => e.Endpoint.Ip);
+            _state.PlanLink(registry.InstanceId, new VpcEndpoint(vpc.Id, vswitch.Id, PlanProjection.LinkAddress(vswitch, used)));
+            _links.Add(new LinkVpcEndpoint(registry.InstanceId, vpc.Id, vswitch.Id, registry.Region,
+                $"{vpc.Id} pulls from {registry.InstanceId} in its own region {registry.Region}"));
+        }
+    }
+
+    private void PlanSameRegion(Vpc vpc, Registry registry)
+    {
+        var name = EndpointNames.Registry(registry.InstanceName, registry.Region);
+        var subject = new PathSubject(PathDirection.Forward, vpc.Id, registry.InstanceId, EndpointKind.Registry, name);
+        var link = _state.Endpoints(registry).Where(e => e.Endpoint.VpcId == vpc.Id).Select(e => ((VpcEndpoint, bool)?)e).FirstOrDefault();
+        if (link is not var (endpoint, planned))
+        {
+            _incomplete = true;
+            _paths.Add(PathTrace.Untraceable(subject, Cidr.Any, vpc.Id, Arrival.AtVpc(vpc.Id), PathOutcome.NotLinked));
+            return;
+        }
+
+        if (planned)
+        {
+            _findings.Add(new Finding(FindingCodes.LinkDnsRecords, Severity.Info,
+                $"{vpc.Id} is in {registry.Region} like {registry.InstanceId}: it is linked to the instance's VPC endpoint, not routed; Container Registry creates the PrivateZone record {name} when the link is created",
+                vpc.Id, registry.InstanceId));
+        }
+        else
+        {
+            _dns.Add(new DnsRecord(name, endpoint.Ip, vpc.Id));
+        }
+
+        foreach (var table in StartTables(vpc))
+        {
+            var trace = PathTracer.Walk(_state, TraceStart.FromVpc(vpc.Id, table), Cidr.Host(endpoint.Ip), Arrival.AtVpc(vpc.Id), subject);
+            _paths.Add(trace);
+            if (!trace.Reached && _fix)
+            {
+                _findings.Add(Unfixable(trace, trace.Hops[^1], new SourceNetwork(vpc.Id, vpc, null), registry));
+            }
+        }
+    }
+
+    private void PlanAcrossRegions(SourceNetwork source, Registry registry)
+    {
+        var choice = ChooseEndpoint(registry);
+        if (choice is not var (endpoint, pending))
+        {
+            _incomplete = true;
+            _findings.Add(new Finding(FindingCodes.RegistryNotLinked, Severity.Error,
+                $"{registry.InstanceId} is not linked to any VPC, so it has no address {source.Describe} could reach",
+                source.Name, registry.InstanceId,
+                Remedy: $"link {registry.InstanceId} to a VPC in {registry.Region} that is attached to the transit router (Container Registry console: Access Control > VPC)"));
+            return;
+        }
+
+        var registryVpc = _state.Vpc(endpoint.VpcId)!;
+        var targets = RequiredEndpoints(source, registry, endpoint, pending, registryVpc);
+        foreach (var target in targets)
+        {
+            foreach (var name in target.Names)
+            {
+                _dns.Add(new DnsRecord(name, target.Address, source.Name));
+            }
+        }
+
+        if (source.DataCenter is { } dataCenter)
+        {
+            AdviseDataCenterRoutes(dataCenter, registry, targets);
+        }
+
+        var starts = Starts(source);
+        var intended = _fix ? Intend(source, registry, registryVpc, starts) : null;
+        foreach (var target in targets)
+        {
+            foreach (var destination in target.Destinations)
+            {
+                foreach (var (start, entryRouter) in starts)
+                {
+                    FixAndTrace(source, registry, registryVpc, target, destination, start, entryRouter is null ? null : intended?.GetValueOrDefault(entryRouter));
+                }
+            }
+        }
+
+        TraceReturn(source, registry, registryVpc, endpoint, intended is { Count: > 0 } ? intended.Values.First() : null, starts.Count > 0);
+    }
+
+    /// <summary>The registry's address to reach: prefer an endpoint whose VPC is attached to a transit router; ties in listed order.</summary>
+    private (VpcEndpoint Endpoint, bool Pending)? ChooseEndpoint(Registry registry)
+    {
+        (VpcEndpoint, bool)? first = null;
+        foreach (var (endpoint, planned) in _state.Endpoints(registry))
+        {
+            if (_state.VpcAttachments(endpoint.VpcId).Count > 0)
+            {
+                return (endpoint, planned);
+            }
+
+            first ??= (endpoint, planned);
+        }
+
+        return first;
+    }
+
+    /// <summary>The distinct route tables of a VPC's vSwitches, by id.</summary>
+    private static IEnumerable<string> StartTables(Vpc vpc) =>
+        vpc.VSwitches.Select(s => s.RouteTableId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    /// <summary>Where the source's traffic starts, and the router it enters (null when the VPC is not attached).</summary>
+    private List<(TraceStart Start, string? EntryRouter)> Starts(SourceNetwork source)
+    {
+        if (source.Vpc is { } vpc)
+        {
+            var router = _state.VpcAttachments(vpc.Id) is { Count: > 0 } attachments ? attachments[0].Router.Id : null;
+            return [.. StartTables(vpc).Select(table => (TraceStart.FromVpc(vpc.Id, table), router))];
+        }
+
+        return [.. _state.DataCenterAttachments(source.Name).Select(a => (TraceStart.FromAttachment(a.Router.Id, a.Attachment.Id), (string?)a.Router.Id))];
+    }
+}
