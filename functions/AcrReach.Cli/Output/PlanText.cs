@@ -76,7 +76,7 @@ internal static class PlanText
         {
             var about = string.Join("  ", new[]
             {
-                finding.Source is null && finding.Registry is null ? null : $"{finding.Source ?? "*"} -> {finding.Registry ?? "*"}",
+                finding.Source is null ? finding.Registry : $"{finding.Source} -> {finding.Registry}",
                 finding.RouteTableId,
                 finding.Destination is { } d ? Cidr.Format(d) : null,
             }.Where(s => s is not null));

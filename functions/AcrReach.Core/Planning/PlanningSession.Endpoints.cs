@@ -116,14 +116,14 @@ internal sealed partial class PlanningSession
                     source.Name, registry.InstanceId, Destination: inRegistryVpc.Destination,
                     Remedy: $"enable 'Instance Taking over Authentication Domain Name' on {registry.InstanceId} (Repository > Domain; needs an allow-list ticket), then only the registry address is needed")
                 : new Finding(FindingCodes.OssAddressConflict, Severity.Error,
-                    $"the OSS address {Cidr.Format(inRegistryVpc.Destination)} ({target.PrimaryName}) lies inside {registryVpc.Id}'s block {Cidr.Format(inRegistryVpc.Block)}, so a route to it would lead into the registry's VPC instead of OSS",
+                    $"the OSS address {Text(inRegistryVpc.Destination)} ({target.PrimaryName}) lies inside {registryVpc.Id}'s block {Cidr.Format(inRegistryVpc.Block)}, so a route to it would lead into the registry's VPC instead of OSS",
                     source.Name, registry.InstanceId, Destination: inRegistryVpc.Destination,
                     Remedy: $"reach OSS through a PrivateLink endpoint in {registryVpc.Id} and set ossPrivateLinkIp (CNAME the bucket domain to the PrivateLink domain)");
         }
 
         if (Overlap(target.Destinations, source.Blocks) is { } inSource)
         {
-            return InSourceNetwork(source, registry, target, inSource.Destination, $"{source.Describe}'s own block {Cidr.Format(inSource.Block)}");
+            return InSourceNetwork(source, registry, target, inSource.Destination, $"lies inside {source.Describe}'s own block {Cidr.Format(inSource.Block)}");
         }
 
         if (source.Vpc is { } vpc)
@@ -133,16 +133,19 @@ internal sealed partial class PlanningSession
                 : OssVipRanges.For(Account, vpc.Region);
             if (Overlap(target.Destinations, services) is { } inServices)
             {
-                return InSourceNetwork(source, registry, target, inServices.Destination, $"{Cidr.Format(inServices.Block)}, which {vpc.Region} uses for its own cloud services");
+                var relation = inServices.Block.PrefixLength == 32
+                    ? $"{(inServices.Destination.PrefixLength == 32 ? "is also" : $"contains {Text(inServices.Block)},")} an address {vpc.Region} uses for its own cloud services"
+                    : $"lies inside {Cidr.Format(inServices.Block)}, a range {vpc.Region} uses for its own cloud services";
+                return InSourceNetwork(source, registry, target, inServices.Destination, relation);
             }
         }
 
         return null;
     }
 
-    private static Finding InSourceNetwork(SourceNetwork source, Registry registry, RequiredEndpoint target, IPNetwork destination, string where) =>
+    private static Finding InSourceNetwork(SourceNetwork source, Registry registry, RequiredEndpoint target, IPNetwork destination, string relation) =>
         new(FindingCodes.AddressInSourceNetwork, Severity.Error,
-            $"the {target.Label} address {Cidr.Format(destination)} ({target.PrimaryName}) lies inside {where}; a route to it would break what {source.Name} already reaches there",
+            $"the {target.Label} address {Text(destination)} ({target.PrimaryName}) {relation}; a route to it would break what {source.Name} already reaches there",
             source.Name, registry.InstanceId, Destination: destination,
             Remedy: target.Kind switch
             {

@@ -128,7 +128,7 @@ internal sealed partial class PlanningSession
             if (decision.Finding is { } finding)
             {
                 _paths.Add(trace);
-                _findings.Add(finding);
+                Report(finding);
                 return;
             }
 
@@ -248,9 +248,15 @@ internal sealed partial class PlanningSession
         var routeText = existing.NextHopType == nameof(TransitNextHopType.BlackHole)
             ? $"{Cidr.Format(existing.Destination)} as a blackhole"
             : $"{Cidr.Format(existing.Destination)} to {existing.NextHopType} {existing.NextHopId}";
+        var origin = existing.Provenance switch
+        {
+            RouteProvenance.Propagated => " (propagated)",
+            RouteProvenance.Implicit => " (system route)",
+            _ => string.Empty,
+        };
         var message = existing.Provenance == RouteProvenance.Planned
             ? $"{hop.RouteTableId} ({hop.NodeId}): another reach rule routes {routeText}, but {needs}"
-            : $"{hop.RouteTableId} ({hop.NodeId}) already routes {routeText} ({existing.Provenance.ToString().ToLowerInvariant()}); {needs}, and AcrReach never replaces a route";
+            : $"{hop.RouteTableId} ({hop.NodeId}) already routes {routeText}{origin}; {needs}, and AcrReach never replaces a route";
         var remedy = wanted == Cidr.Block100
             ? "set transitRouteScope: HostRoutes (host routes do not collide), or change that route yourself if it is not needed"
             : existing.Destination != wanted
@@ -262,7 +268,7 @@ internal sealed partial class PlanningSession
     /// <summary>A break no added route can safely fix: say where and why.</summary>
     private static Finding Unfixable(PathTrace trace, Hop hop, SourceNetwork source, Registry registry)
     {
-        var destination = Cidr.Format(trace.Destination);
+        var destination = Text(trace.Destination);
         var route = hop.Route is { } r ? $"{Cidr.Format(r.Destination)} -> {r.NextHopType}{(r.NextHopId is null ? string.Empty : " " + r.NextHopId)}" : null;
         var where = hop.RouteTableId is null ? hop.NodeId : $"{hop.RouteTableId} ({hop.NodeId})";
         var (message, remedy) = hop.Result switch
@@ -274,7 +280,7 @@ internal sealed partial class PlanningSession
                 $"{where} sends {destination} by {route}, which is not an attachment of {hop.NodeId}",
                 $"point that route at {hop.NodeId}'s own transit-router attachment"),
             HopResult.NotAssociated => (
-                $"traffic for {destination} enters {hop.NodeId} on {hop.Ingress}, which is associated with no route table",
+                $"traffic entering {hop.NodeId} on {hop.Ingress} finds no route table: the attachment is associated with none",
                 $"associate {hop.Ingress} with a route table of {hop.NodeId} (and propagate its routes)"),
             HopResult.Loop => (
                 $"{destination} loops back to {where}",
@@ -283,7 +289,9 @@ internal sealed partial class PlanningSession
                 $"{where} sends {destination} {(route is null ? "nowhere (no route)" : "by " + route)} instead of delivering it to {trace.Expected}",
                 $"fix that route in {hop.RouteTableId ?? hop.NodeId}; AcrReach only adds routes on the source side and in transit routers on the path"),
         };
-        return new Finding(FindingCodes.NoTransitPath, Severity.Error, message, source.Name, registry.InstanceId, hop.RouteTableId, trace.Destination, remedy);
+        // An unassociated attachment breaks every destination alike: one finding, not one per address.
+        var destinationOfFinding = hop.Result == HopResult.NotAssociated ? (IPNetwork?)null : trace.Destination;
+        return new Finding(FindingCodes.NoTransitPath, Severity.Error, message, source.Name, registry.InstanceId, hop.RouteTableId, destinationOfFinding, remedy);
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ internal sealed partial class PlanningSession
     private readonly List<Finding> _findings = [];
     private readonly List<DnsRecord> _dns = [];
     private readonly List<PathTrace> _paths = [];
+    private readonly HashSet<(string?, string?, string?, IPNetwork?)> _conflictsReported = [];
     private Dictionary<string, List<(string Attachment, string Peer)>>? _peers;
     private bool _incomplete;
 
@@ -79,6 +80,7 @@ internal sealed partial class PlanningSession
     private void RunPass(ReachRule[] rules)
     {
         _findings.Clear();
+        _conflictsReported.Clear();
         _dns.Clear();
         _paths.Clear();
         foreach (var rule in rules)
@@ -128,6 +130,19 @@ internal sealed partial class PlanningSession
             PlanAcrossRegions(source, registry!);
         }
     }
+
+    /// <summary>Adds a finding; one route conflict per source, registry, table and destination, whichever paths hit it.</summary>
+    private void Report(Finding finding)
+    {
+        if (finding.Code != FindingCodes.RouteConflict || _conflictsReported.Add((finding.Source, finding.Registry, finding.RouteTableId, finding.Destination)))
+        {
+            _findings.Add(finding);
+        }
+    }
+
+    /// <summary>An address as people write it: "10.0.0.1" for a host, "10.0.0.0/24" for a block.</summary>
+    private static string Text(IPNetwork network) =>
+        network.PrefixLength == 32 ? network.BaseAddress.ToString() : Cidr.Format(network);
 
     private bool Unknown(ReachRule rule, string kind, string id, string remedy)
     {
@@ -186,7 +201,7 @@ internal sealed partial class PlanningSession
             _paths.Add(trace);
             if (!trace.Reached && _fix)
             {
-                _findings.Add(Unfixable(trace, trace.Hops[^1], new SourceNetwork(vpc.Id, vpc, null), registry));
+                Report(Unfixable(trace, trace.Hops[^1], new SourceNetwork(vpc.Id, vpc, null), registry));
             }
         }
     }
