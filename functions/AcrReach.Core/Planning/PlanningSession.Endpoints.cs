@@ -94,13 +94,13 @@ internal sealed partial class PlanningSession
         return ranges.Any(r => r.Contains(address)) ? ranges : ranges.Add(Cidr.Host(address));
     }
 
-    /// <summary>Keeps a target unless its address conflicts with the registry VPC or with the source's own networks.</summary>
+    /// <summary>Blocks a target whose address conflicts with the registry VPC or with the source's own networks.</summary>
     private void Consider(List<RequiredEndpoint> targets, SourceNetwork source, Registry registry, Vpc registryVpc, RequiredEndpoint target)
     {
         if (_fix && Conflict(source, registry, registryVpc, target) is { } conflict)
         {
             _findings.Add(conflict);
-            return;
+            target = target with { Blocked = true };
         }
 
         targets.Add(target);
@@ -174,12 +174,12 @@ internal sealed partial class PlanningSession
     private void AdviseDataCenterRoutes(DataCenter dataCenter, Registry registry, List<RequiredEndpoint> targets)
     {
         var attachments = _state.DataCenterAttachments(dataCenter.Name);
-        if (targets.Count == 0 || attachments.Count == 0)
+        if (targets.All(t => t.Blocked) || attachments.Count == 0)
         {
             return;
         }
 
-        var destinations = targets.SelectMany(t => t.Destinations).Distinct().Order(Comparer<IPNetwork>.Create(Cidr.Compare)).Select(Cidr.Format);
+        var destinations = targets.Where(t => !t.Blocked).SelectMany(t => t.Destinations).Distinct().Order(Comparer<IPNetwork>.Create(Cidr.Compare)).Select(Cidr.Format);
         var via = string.Join(", ", attachments.Select(a => $"{(a.Attachment.Type == AttachmentType.Vbr ? "VBR" : "VPN")} {a.Attachment.Id}"));
         _findings.Add(new Finding(FindingCodes.DataCenterRoutes, Severity.Info,
             $"{dataCenter.Name} must route {string.Join(", ", destinations)} toward {via} to reach {registry.InstanceId}",

@@ -221,7 +221,7 @@ internal sealed partial class PlanningSession
 
         var registryVpc = _state.Vpc(endpoint.VpcId)!;
         var targets = RequiredEndpoints(source, registry, endpoint, pending, registryVpc);
-        foreach (var target in targets)
+        foreach (var target in targets.Where(t => !t.Blocked))
         {
             foreach (var name in target.Names)
             {
@@ -242,7 +242,8 @@ internal sealed partial class PlanningSession
             {
                 foreach (var (start, entryRouter) in starts)
                 {
-                    FixAndTrace(source, registry, registryVpc, target, destination, start, entryRouter is null ? null : intended?.GetValueOrDefault(entryRouter));
+                    var path = target.Blocked || entryRouter is null ? null : intended?.GetValueOrDefault(entryRouter);
+                    FixAndTrace(source, registry, registryVpc, target, destination, start, path);
                 }
             }
         }

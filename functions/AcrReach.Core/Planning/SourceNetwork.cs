@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using AcrReach.Core.Addressing;
 using AcrReach.Core.Tracing;
 using AcrReach.Core.Topology;
 
@@ -12,7 +13,8 @@ internal sealed record SourceNetwork(string Name, Vpc? Vpc, DataCenter? DataCent
     public ImmutableArray<IPNetwork> Blocks => Vpc?.Cidrs ?? DataCenter!.Cidrs;
 
     /// <summary>What the return path must reach: each vSwitch CIDR of a VPC, each CIDR of a data center.</summary>
-    public ImmutableArray<IPNetwork> ReturnCidrs => Vpc is { } vpc ? [.. vpc.VSwitches.Select(s => s.Cidr)] : DataCenter!.Cidrs;
+    public ImmutableArray<IPNetwork> ReturnCidrs =>
+        [.. (Vpc is { } vpc ? vpc.VSwitches.Select(s => s.Cidr) : DataCenter!.Cidrs).Distinct().Order(Comparer<IPNetwork>.Create(Cidr.Compare))];
 
     public Arrival Home => Vpc is { } vpc ? Arrival.AtVpc(vpc.Id) : Arrival.AtDataCenter(DataCenter!.Name);
 
@@ -30,6 +32,9 @@ internal sealed record RequiredEndpoint(
     ImmutableArray<IPNetwork> Destinations,
     Arrival Expected)
 {
+    /// <summary>An address conflict rules this endpoint out: it is traced (for explain and verify) but never routed or resolved.</summary>
+    public bool Blocked { get; init; }
+
     public string Label => Kind switch
     {
         EndpointKind.Registry => "registry",
