@@ -38,15 +38,17 @@ public static class OssVipRanges
         ["me-east-1"] = ["100.99.235.0/24"],
     });
 
-    /// <summary>The ranges of a region, the account's override first; empty when the region is not in the table.</summary>
+    /// <summary>The ranges of a region by address, the account's override first; empty when the region is not in the table.</summary>
     public static ImmutableArray<IPNetwork> For(Account account, string region) =>
-        account.OssVipRangeOverrides.TryGetValue(region, out var overridden) ? overridden
+        account.OssVipRangeOverrides.TryGetValue(region, out var overridden) ? [.. overridden.Order(ByAddress)]
         : Published.TryGetValue(region, out var published) ? published
         : [];
+
+    private static readonly Comparer<IPNetwork> ByAddress = Comparer<IPNetwork>.Create(Cidr.Compare);
 
     private static ImmutableSortedDictionary<string, ImmutableArray<IPNetwork>> Build(Dictionary<string, string[]> table) =>
         table.ToImmutableSortedDictionary(
             row => row.Key,
-            row => row.Value.Select(Cidr.Parse).OrderBy(n => n, Comparer<IPNetwork>.Create(Cidr.Compare)).ToImmutableArray(),
+            row => row.Value.Select(Cidr.Parse).Order(Comparer<IPNetwork>.Create(Cidr.Compare)).ToImmutableArray(),
             StringComparer.Ordinal);
 }
