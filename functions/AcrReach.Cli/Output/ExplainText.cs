@@ -76,7 +76,7 @@ internal static class ExplainText
             var result = hop.Result switch
             {
                 HopResult.Forwarded => $"to {hop.Next}",
-                HopResult.Delivered => $"delivered: {hop.Next}",
+                HopResult.Delivered => $"delivered: {hop.Arrival}",
                 _ => Describe(hop.Result),
             };
             var marker = !path.Reached && i == path.Hops.Length - 1 ? "  <-- breaks here" : string.Empty;

@@ -17,7 +17,7 @@ internal sealed partial class PlanningSession
         var registryName = EndpointNames.Registry(registry.InstanceName, region);
         if (pending)
         {
-            _findings.Add(new Finding(FindingCodes.PendingLink, Severity.Warning,
+            _current.Findings.Add(new Finding(FindingCodes.PendingLink, Severity.Warning,
                 $"{registry.InstanceId}'s address for {source.Describe} is the one it gets in {registryVpc.Id}, which this plan links; the cloud chooses it",
                 source.Name, registry.InstanceId, Remedy: "apply this plan, then plan again to route the registry address"));
         }
@@ -65,7 +65,7 @@ internal sealed partial class PlanningSession
         if (address is null)
         {
             _incomplete = true;
-            _findings.Add(new Finding(FindingCodes.EndpointUnresolved, Severity.Error,
+            _current.Findings.Add(new Finding(FindingCodes.EndpointUnresolved, Severity.Error,
                 $"{name} has no known address in {registry.Region}, so {source.Describe} cannot be routed to it",
                 source.Name, registry.InstanceId,
                 Remedy: $"resolve {name} from a VPC in {registry.Region} (ping it) and add the address to regionalEndpoints['{registry.Region}']"));
@@ -84,7 +84,7 @@ internal sealed partial class PlanningSession
         var ranges = OssVipRanges.For(Account, registry.Region);
         if (ranges.IsEmpty)
         {
-            _findings.Add(new Finding(FindingCodes.OssRangesUnknown, Severity.Warning,
+            _current.Findings.Add(new Finding(FindingCodes.OssRangesUnknown, Severity.Warning,
                 $"ossRouteScope is PublishedRanges but the OSS VIP ranges of {registry.Region} are unknown; only {address} is routed",
                 source.Name, registry.InstanceId,
                 Remedy: $"add ossVipRanges['{registry.Region}'] from the OSS \"Regions and endpoints\" page"));
@@ -99,7 +99,7 @@ internal sealed partial class PlanningSession
     {
         if (_fix && Conflict(source, registry, registryVpc, target) is { } conflict)
         {
-            _findings.Add(conflict);
+            _current.Findings.Add(conflict);
             target = target with { Blocked = true };
         }
 
@@ -181,7 +181,7 @@ internal sealed partial class PlanningSession
 
         var destinations = targets.Where(t => !t.Blocked).SelectMany(t => t.Destinations).Distinct().Order(Comparer<IPNetwork>.Create(Cidr.Compare)).Select(Cidr.Format);
         var via = string.Join(", ", attachments.Select(a => $"{(a.Attachment.Type == AttachmentType.Vbr ? "VBR" : "VPN")} {a.Attachment.Id}"));
-        _findings.Add(new Finding(FindingCodes.DataCenterRoutes, Severity.Info,
+        _current.Findings.Add(new Finding(FindingCodes.DataCenterRoutes, Severity.Info,
             $"{dataCenter.Name} must route {string.Join(", ", destinations)} toward {via} to reach {registry.InstanceId}",
             dataCenter.Name, registry.InstanceId,
             Remedy: "add these routes on the data center's edge router (or accept them over BGP); AcrReach does not change routes inside a data center"));
@@ -217,7 +217,7 @@ internal sealed partial class PlanningSession
             regions.Remove(registry.Region);
             if (regions.Count >= 3)
             {
-                _findings.Add(new Finding(FindingCodes.UseReplication, Severity.Info,
+                _current.Findings.Add(new Finding(FindingCodes.UseReplication, Severity.Info,
                     $"{registry.InstanceId} in {registry.Region} is pulled from {regions.Count} other regions ({string.Join(", ", regions)})",
                     Registry: registry.InstanceId,
                     Remedy: $"create Enterprise Edition instances in {string.Join(", ", regions)} and replicate images to them (instance replication), so each region pulls locally"));

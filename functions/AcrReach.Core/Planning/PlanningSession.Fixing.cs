@@ -25,7 +25,7 @@ internal sealed partial class PlanningSession
 
         if (starts.Count == 0 || starts.Any(s => s.EntryRouter is null))
         {
-            _findings.Add(source.Vpc is { } vpc
+            _current.Findings.Add(source.Vpc is { } vpc
                 ? NoPath($"{vpc.Id} is not attached to a transit router, so it has no path to {registry.InstanceId} in {registry.Region}",
                     $"attach {vpc.Id} to the CEN transit router of {vpc.Region} (the document's step 1: connect the networks)")
                 : NoPath($"data center {source.Name} has no VBR or VPN attachment on a transit router",
@@ -36,7 +36,7 @@ internal sealed partial class PlanningSession
         var registryAttachment = _state.VpcAttachments(registryVpc.Id) is { Count: > 0 } attached ? attached[0] : default;
         if (registryAttachment.Attachment is null)
         {
-            _findings.Add(NoPath($"{registryVpc.Id}, where {registry.InstanceId} has its address, is not attached to a transit router",
+            _current.Findings.Add(NoPath($"{registryVpc.Id}, where {registry.InstanceId} has its address, is not attached to a transit router",
                 $"attach {registryVpc.Id} to the CEN transit router of {registry.Region}"));
             return null;
         }
@@ -46,7 +46,7 @@ internal sealed partial class PlanningSession
         {
             if (RouterPath(entryRouter, registryAttachment.Router.Id) is not { } routers)
             {
-                _findings.Add(NoPath($"no chain of peer attachments joins {entryRouter} ({_state.Router(entryRouter)!.Region}) to {registryAttachment.Router.Id} ({registry.Region})",
+                _current.Findings.Add(NoPath($"no chain of peer attachments joins {entryRouter} ({_state.Router(entryRouter)!.Region}) to {registryAttachment.Router.Id} ({registry.Region})",
                     $"connect the two regions in the CEN instance (an inter-region connection between {entryRouter} and {registryAttachment.Router.Id})"));
                 continue;
             }
@@ -108,17 +108,17 @@ internal sealed partial class PlanningSession
         var subject = new PathSubject(PathDirection.Forward, source.Name, registry.InstanceId, target.Kind, target.PrimaryName);
         for (var attempt = 0; ; attempt++)
         {
-            var trace = PathTracer.Walk(_state, start, destination, target.Expected, subject);
+            var trace = Trace(start, destination, target.Expected, subject);
             if (trace.Reached || intended is null)
             {
-                _paths.Add(trace);
+                _current.Paths.Add(trace);
                 return;
             }
 
             if (attempt == MaxFixesPerPath)
             {
-                _paths.Add(trace);
-                _findings.Add(new Finding(FindingCodes.NoTransitPath, Severity.Error,
+                _current.Paths.Add(trace);
+                _current.Findings.Add(new Finding(FindingCodes.NoTransitPath, Severity.Error,
                     $"{target.Label} {Cidr.Format(destination)} is still not reached from {start} after {MaxFixesPerPath} routes",
                     source.Name, registry.InstanceId, trace.Hops[^1].RouteTableId, destination, "explain this path and fix the table where it breaks"));
                 return;
@@ -127,7 +127,7 @@ internal sealed partial class PlanningSession
             var decision = Decide(trace, intended, source, registry, registryVpc, target, destination);
             if (decision.Finding is { } finding)
             {
-                _paths.Add(trace);
+                _current.Paths.Add(trace);
                 Report(finding);
                 return;
             }
@@ -187,6 +187,11 @@ internal sealed partial class PlanningSession
 
         var table = _state.RouterOfTable(hop.RouteTableId!)!.RouteTables.First(t => t.Id == hop.RouteTableId);
         var lookup = _state.TransitLookup(table);
+        foreach (var (block, _) in _state.BlocksInUse100)
+        {
+            _current.LookUps.Add((table.Id, block));
+        }
+
         var captured = _state.BlocksInUse100
             .Where(b => b.Owner != registryVpc.Id && !(lookup.Match(b.Block) is { } route && route.Destination.PrefixLength > Cidr.Block100.PrefixLength))
             .ToList();
@@ -239,6 +244,12 @@ internal sealed partial class PlanningSession
         }
 
         _state.Plan(table, decision.Destination, decision.NextHopType, decision.NextHopId);
+        if (!_routeLog.TryGetValue(table, out var log))
+        {
+            _routeLog[table] = log = [];
+        }
+
+        log.Add((++_clock, decision.Destination));
     }
 
     private Finding Conflict(Hop hop, IPNetwork wanted, string nextHopId, SourceNetwork source, Registry registry, RequiredEndpoint target)
@@ -306,8 +317,8 @@ internal sealed partial class PlanningSession
         var broken = new List<PathTrace>();
         foreach (var cidr in source.ReturnCidrs.Distinct())
         {
-            var trace = PathTracer.Walk(_state, start, cidr, source.Home, subject);
-            _paths.Add(trace);
+            var trace = Trace(start, cidr, source.Home, subject);
+            _current.Paths.Add(trace);
             if (!trace.Reached)
             {
                 broken.Add(trace);
@@ -330,7 +341,7 @@ internal sealed partial class PlanningSession
             var what = hop.Route is { } route
                 ? $"sends it by {Cidr.Format(route.Destination)} -> {route.NextHopType}{(route.NextHopId is null ? string.Empty : " " + route.NextHopId)}"
                 : "has no route for it";
-            _findings.Add(new Finding(FindingCodes.ReturnPathMissing, Severity.Error,
+            _current.Findings.Add(new Finding(FindingCodes.ReturnPathMissing, Severity.Error,
                 $"replies from {registry.InstanceId} ({registryVpc.Id}) cannot get back to {source.Describe} ({list}): {hop.RouteTableId ?? hop.Ingress} in {hop.NodeId} {what}",
                 source.Name, registry.InstanceId, hop.RouteTableId, cidrs.Count == 1 ? cidrs[0] : null,
                 $"add a route for {list} in {hop.RouteTableId ?? hop.NodeId}{(toward is null ? string.Empty : " toward " + toward)} (or enable route propagation): connecting the networks is the document's step 1"));

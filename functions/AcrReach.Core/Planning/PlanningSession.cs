@@ -10,12 +10,14 @@ namespace AcrReach.Core.Planning;
 
 /// <summary>
 /// One planning (or verifying) run over an account. Rules are planned in their sorted order, each seeing the routes
-/// earlier rules added; passes repeat until a whole pass adds nothing, so that the last pass's traces and findings
-/// describe the account exactly as the plan leaves it (and planning again after applying adds nothing).
+/// earlier rules added; passes repeat until a whole pass adds nothing, so that the traces and findings describe the
+/// account exactly as the plan leaves it (and planning again after applying adds nothing). A later pass re-plans
+/// only the rules whose look-ups a later route could have changed: a route added to a table after a rule was planned
+/// matters to it only if it covers a destination the rule looked up in that table.
 /// </summary>
 internal sealed partial class PlanningSession
 {
-    /// <summary>Passes over all rules; a later rule's route can change an earlier rule's path, two passes settle it.</summary>
+    /// <summary>Passes over the rules; a later rule's route can change an earlier rule's path, two passes settle it.</summary>
     private const int MaxPasses = 6;
 
     /// <summary>Routes added for one path before giving up (a path crosses a handful of tables).</summary>
@@ -27,11 +29,11 @@ internal sealed partial class PlanningSession
     private readonly List<LinkVpcEndpoint> _links = [];
     private readonly HashSet<Finding> _decisions = [];
     private readonly Dictionary<(string From, string To), ImmutableArray<(string RouterId, string Via)>?> _routerPaths = [];
-    private readonly List<Finding> _findings = [];
-    private readonly List<DnsRecord> _dns = [];
-    private readonly List<PathTrace> _paths = [];
-    private readonly HashSet<(string?, string?, string?, IPNetwork?)> _conflictsReported = [];
+    private readonly Dictionary<string, List<(long Clock, IPNetwork Destination)>> _routeLog = new(StringComparer.Ordinal);
+    private readonly List<Finding> _global = [];
+    private RuleOutcome _current = new();
     private Dictionary<string, List<(string Attachment, string Peer)>>? _peers;
+    private long _clock;
     private bool _incomplete;
 
     public PlanningSession(Account account, bool fix)
@@ -47,49 +49,89 @@ internal sealed partial class PlanningSession
         var all = ReachRules.Effective(Account);
         var rules = all.Where(scope.Includes).ToArray();
         PlanLinks(rules);
+        var outcomes = new RuleOutcome?[rules.Length];
         var settled = false;
         for (var pass = 0; pass < MaxPasses && !settled; pass++)
         {
             var before = _routes.Count;
-            RunPass(rules);
+            for (var i = 0; i < rules.Length; i++)
+            {
+                if (outcomes[i] is not { } previous || Changed(previous))
+                {
+                    outcomes[i] = PlanRule(rules[i]);
+                }
+            }
+
             settled = _routes.Count == before;
         }
 
         if (!settled)
         {
-            _findings.Add(new Finding(FindingCodes.NoTransitPath, Severity.Warning,
+            _global.Add(new Finding(FindingCodes.NoTransitPath, Severity.Warning,
                 $"routes kept changing after {MaxPasses} passes; the plan may be incomplete",
                 Remedy: "plan again after applying this plan"));
         }
 
         AdviseReplication(all, rules);
         var actions = _routes.Values.Concat(_links).Order(PlanOrder.Actions).ToImmutableArray();
-        var dns = _dns.Distinct().Order(PlanOrder.Dns).ToImmutableArray();
-        var findings = _findings.Concat(_decisions).Distinct().Order(PlanOrder.Findings).ToImmutableArray();
+        var dns = outcomes.SelectMany(o => o!.Dns).Distinct().Order(PlanOrder.Dns).ToImmutableArray();
+        var findings = outcomes.SelectMany(o => o!.Findings).Concat(_global).Concat(_decisions).Distinct().Order(PlanOrder.Findings).ToImmutableArray();
         var content = new PlanContent(actions, dns, findings);
-        return new Plan(PlanJson.ComputeId(content), actions, dns, findings) { Paths = [.. _paths.Order(PlanOrder.Paths)] };
+        return new Plan(PlanJson.ComputeId(content), actions, dns, findings) { Paths = [.. outcomes.SelectMany(o => o!.Paths).Order(PlanOrder.Paths)] };
     }
 
     public Verification Verify(PlanScope scope)
     {
-        RunPass([.. ReachRules.Effective(Account).Where(scope.Includes)]);
-        var paths = _paths.Order(PlanOrder.Paths).ToImmutableArray();
+        var outcomes = ReachRules.Effective(Account).Where(scope.Includes).Select(PlanRule).ToList();
+        var paths = outcomes.SelectMany(o => o.Paths).Order(PlanOrder.Paths).ToImmutableArray();
         return new Verification(!_incomplete && paths.All(p => p.Reached), paths);
     }
 
-    private void RunPass(ReachRule[] rules)
+    /// <summary>Plans one rule into a fresh outcome.</summary>
+    private RuleOutcome PlanRule(ReachRule rule)
     {
-        _findings.Clear();
-        _conflictsReported.Clear();
-        _dns.Clear();
-        _paths.Clear();
-        foreach (var rule in rules)
-        {
-            PlanRule(rule);
-        }
+        _current = new RuleOutcome();
+        PlanRuleInto(rule);
+        _current.Stamp = _clock;
+        return _current;
     }
 
-    private void PlanRule(ReachRule rule)
+    /// <summary>True when a route added after the rule was planned covers a destination it looked up in that table.</summary>
+    private bool Changed(RuleOutcome outcome)
+    {
+        foreach (var (table, destination) in outcome.LookUps)
+        {
+            if (_routeLog.TryGetValue(table, out var log))
+            {
+                for (var i = log.Count - 1; i >= 0 && log[i].Clock > outcome.Stamp; i--)
+                {
+                    if (log[i].Destination.ContainsNetwork(destination))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Traces one path and remembers which table look-ups the rule now depends on.</summary>
+    private PathTrace Trace(TraceStart start, IPNetwork destination, Arrival expected, PathSubject subject)
+    {
+        var trace = PathTracer.Walk(_state, start, destination, expected, subject);
+        foreach (var hop in trace.Hops)
+        {
+            if (hop.RouteTableId is { } table)
+            {
+                _current.LookUps.Add((table, destination));
+            }
+        }
+
+        return trace;
+    }
+
+    private void PlanRuleInto(ReachRule rule)
     {
         var registry = _state.Registry(rule.Registry);
         Vpc? vpc = null;
@@ -115,7 +157,7 @@ internal sealed partial class PlanningSession
         var source = new SourceNetwork(rule.From.Name, vpc, dataCenter);
         if (vpc is not null && vpc.VSwitches.IsEmpty)
         {
-            _findings.Add(new Finding(FindingCodes.NoVSwitch, Severity.Warning,
+            _current.Findings.Add(new Finding(FindingCodes.NoVSwitch, Severity.Warning,
                 $"{vpc.Id} has no vSwitch: nothing in it can pull from {registry!.InstanceId}, so nothing is planned for it",
                 source.Name, registry.InstanceId));
             return;
@@ -131,12 +173,12 @@ internal sealed partial class PlanningSession
         }
     }
 
-    /// <summary>Adds a finding; one route conflict per source, registry, table and destination, whichever paths hit it.</summary>
+    /// <summary>Adds a finding; one route conflict per table and destination for a rule, whichever of its paths hit it.</summary>
     private void Report(Finding finding)
     {
-        if (finding.Code != FindingCodes.RouteConflict || _conflictsReported.Add((finding.Source, finding.Registry, finding.RouteTableId, finding.Destination)))
+        if (finding.Code != FindingCodes.RouteConflict || _current.ConflictsReported.Add((finding.RouteTableId, finding.Destination)))
         {
-            _findings.Add(finding);
+            _current.Findings.Add(finding);
         }
     }
 
@@ -147,7 +189,7 @@ internal sealed partial class PlanningSession
     private bool Unknown(ReachRule rule, string kind, string id, string remedy)
     {
         _incomplete = true;
-        _findings.Add(new Finding(FindingCodes.UnknownResource, Severity.Error,
+        _current.Findings.Add(new Finding(FindingCodes.UnknownResource, Severity.Error,
             $"the reach rule {rule.From.Name} -> {rule.Registry} names {kind} '{id}', which account {Account.AccountId} does not have",
             rule.From.Name, rule.Registry, Remedy: remedy));
         return false;
@@ -180,25 +222,25 @@ internal sealed partial class PlanningSession
         if (link is not var (endpoint, planned))
         {
             _incomplete = true;
-            _paths.Add(PathTrace.Untraceable(subject, Cidr.Any, vpc.Id, Arrival.AtVpc(vpc.Id), PathOutcome.NotLinked));
+            _current.Paths.Add(PathTrace.Untraceable(subject, Cidr.Any, vpc.Id, Arrival.AtVpc(vpc.Id), PathOutcome.NotLinked));
             return;
         }
 
         if (planned)
         {
-            _findings.Add(new Finding(FindingCodes.LinkDnsRecords, Severity.Info,
+            _current.Findings.Add(new Finding(FindingCodes.LinkDnsRecords, Severity.Info,
                 $"{vpc.Id} is in {registry.Region} like {registry.InstanceId}: it is linked to the instance's VPC endpoint, not routed; Container Registry creates the PrivateZone record {name} when the link is created",
                 vpc.Id, registry.InstanceId));
         }
         else
         {
-            _dns.Add(new DnsRecord(name, endpoint.Ip, vpc.Id));
+            _current.Dns.Add(new DnsRecord(name, endpoint.Ip, vpc.Id));
         }
 
         foreach (var table in StartTables(vpc))
         {
-            var trace = PathTracer.Walk(_state, TraceStart.FromVpc(vpc.Id, table), Cidr.Host(endpoint.Ip), Arrival.AtVpc(vpc.Id), subject);
-            _paths.Add(trace);
+            var trace = Trace(TraceStart.FromVpc(vpc.Id, table), Cidr.Host(endpoint.Ip), Arrival.AtVpc(vpc.Id), subject);
+            _current.Paths.Add(trace);
             if (!trace.Reached && _fix)
             {
                 Report(Unfixable(trace, trace.Hops[^1], new SourceNetwork(vpc.Id, vpc, null), registry));
@@ -212,7 +254,7 @@ internal sealed partial class PlanningSession
         if (choice is not var (endpoint, pending))
         {
             _incomplete = true;
-            _findings.Add(new Finding(FindingCodes.RegistryNotLinked, Severity.Error,
+            _current.Findings.Add(new Finding(FindingCodes.RegistryNotLinked, Severity.Error,
                 $"{registry.InstanceId} is not linked to any VPC, so it has no address {source.Describe} could reach",
                 source.Name, registry.InstanceId,
                 Remedy: $"link {registry.InstanceId} to a VPC in {registry.Region} that is attached to the transit router (Container Registry console: Access Control > VPC)"));
@@ -225,7 +267,7 @@ internal sealed partial class PlanningSession
         {
             foreach (var name in target.Names)
             {
-                _dns.Add(new DnsRecord(name, target.Address, source.Name));
+                _current.Dns.Add(new DnsRecord(name, target.Address, source.Name));
             }
         }
 
@@ -282,5 +324,22 @@ internal sealed partial class PlanningSession
         }
 
         return [.. _state.DataCenterAttachments(source.Name).Select(a => (TraceStart.FromAttachment(a.Router.Id, a.Attachment.Id), (string?)a.Router.Id))];
+    }
+
+    /// <summary>What planning one rule produced, and the look-ups it rests on.</summary>
+    private sealed class RuleOutcome
+    {
+        public List<Finding> Findings { get; } = [];
+
+        public List<DnsRecord> Dns { get; } = [];
+
+        public List<PathTrace> Paths { get; } = [];
+
+        public List<(string Table, IPNetwork Destination)> LookUps { get; } = [];
+
+        public HashSet<(string?, IPNetwork?)> ConflictsReported { get; } = [];
+
+        /// <summary>The route clock when the rule was done: later routes may change it.</summary>
+        public long Stamp { get; set; }
     }
 }

@@ -124,7 +124,7 @@ public enum HopKind
 [JsonConverter(typeof(CamelCaseEnumConverter<HopResult>))]
 public enum HopResult
 {
-    /// <summary>Sent on to <see cref="Hop.Next"/>.</summary>
+    /// <summary>Sent on to <see cref="Hop.Next"/> (a router, a VPC, or for a next hop outside the network, its id).</summary>
     Forwarded,
 
     /// <summary>Delivered: see <see cref="Hop.Arrival"/>.</summary>

@@ -44,7 +44,6 @@ public sealed class PathTracer
     internal static PathTrace Walk(RoutingState state, TraceStart start, IPNetwork destination, Arrival expected, PathSubject subject)
     {
         var hops = new List<Hop>(6);
-        var visited = new HashSet<(string Table, string? Ingress)>();
         var kind = start.Kind;
         var node = start.NodeId;
         var tableId = start.RouteTableId;
@@ -70,7 +69,7 @@ public sealed class PathTracer
                     return Done(PathOutcome.NoRoute);
                 }
 
-                if (!visited.Add((table.Id, ingress)))
+                if (Visited(hops, table.Id, ingress))
                 {
                     hops.Add(new Hop(HopKind.Vpc, vpc.Id, vpc.Region, table.Id, ingress, null, HopResult.Loop, null));
                     return Done(PathOutcome.Loop);
@@ -93,7 +92,7 @@ public sealed class PathTracer
                             return Done(PathOutcome.NotDelivered);
                         }
 
-                        hops.Add(new Hop(HopKind.Vpc, vpc.Id, vpc.Region, table.Id, ingress, route, HopResult.Delivered, arrival.ToString(), arrival));
+                        hops.Add(new Hop(HopKind.Vpc, vpc.Id, vpc.Region, table.Id, ingress, route, HopResult.Delivered, null, arrival));
                         return Done(arrival.Satisfies(expected) ? PathOutcome.Reached : PathOutcome.WrongPlace, arrival);
                     case VpcNextHopTypes.Attachment:
                         var owned = route.NextHopId is null ? null : state.OwnedAttachment(route.NextHopId);
@@ -123,7 +122,7 @@ public sealed class PathTracer
                 return Done(PathOutcome.NotAssociated);
             }
 
-            if (!visited.Add((transitTable.Id, ingress)))
+            if (Visited(hops, transitTable.Id, ingress))
             {
                 hops.Add(new Hop(HopKind.TransitRouter, router.Id, router.Region, transitTable.Id, ingress, null, HopResult.Loop, null));
                 return Done(PathOutcome.Loop);
@@ -160,10 +159,24 @@ public sealed class PathTracer
                     continue;
                 default:
                     var dataCenter = Arrival.AtDataCenter(next.DataCenter!);
-                    hops.Add(new Hop(HopKind.TransitRouter, router.Id, router.Region, transitTable.Id, ingress, transitRoute, HopResult.Delivered, dataCenter.ToString(), dataCenter));
+                    hops.Add(new Hop(HopKind.TransitRouter, router.Id, router.Region, transitTable.Id, ingress, transitRoute, HopResult.Delivered, null, dataCenter));
                     return Done(dataCenter.Satisfies(expected) ? PathOutcome.Reached : PathOutcome.WrongPlace, dataCenter);
             }
         }
+    }
+
+    /// <summary>A path is short: looking back over its hops is cheaper than a set per trace.</summary>
+    private static bool Visited(List<Hop> hops, string tableId, string? ingress)
+    {
+        foreach (var hop in hops)
+        {
+            if (hop.RouteTableId == tableId && hop.Ingress == ingress)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A Local route delivers to the vSwitch holding the destination, or to the region's cloud services.</summary>

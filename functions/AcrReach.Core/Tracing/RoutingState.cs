@@ -25,7 +25,6 @@ internal sealed class RoutingState
     private readonly Dictionary<string, Registry> _registries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DataCenter> _dataCenters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteLookup> _lookups = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<MatchedRoute>> _planned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<VpcEndpoint>> _plannedLinks = new(StringComparer.Ordinal);
 
     public RoutingState(Account account)
@@ -131,25 +130,21 @@ internal sealed class RoutingState
             return lookup;
         }
 
-        var routes = new List<MatchedRoute>(table.Entries.Length + vpc.VSwitches.Length + 1);
-        var explicitDestinations = new HashSet<IPNetwork>();
-        foreach (var entry in table.Entries)
+        // Every VPC route table routes its vSwitch CIDRs and the cloud-services block locally, listed or not;
+        // a listed entry with the same destination wins.
+        var entries = table.Entries;
+        var implicitLocals = vpc.VSwitches.Select(s => s.Cidr).Concat(ImplicitServices).Where(c => !Listed(entries, c)).ToArray();
+        var destinations = new IPNetwork[entries.Length + implicitLocals.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            explicitDestinations.Add(entry.Destination);
-            routes.Add(new MatchedRoute(entry.Destination, entry.NextHopType, entry.NextHopId, RouteProvenance.Existing));
+            destinations[i] = entries[i].Destination;
         }
 
-        // Every VPC route table routes its vSwitch CIDRs and the cloud-services block locally, listed or not.
-        foreach (var implicitLocal in vpc.VSwitches.Select(s => s.Cidr).Concat(ImplicitServices))
-        {
-            if (explicitDestinations.Add(implicitLocal))
-            {
-                routes.Add(new MatchedRoute(implicitLocal, VpcNextHopTypes.Local, null, RouteProvenance.Implicit));
-            }
-        }
-
-        AddPlanned(table.Id, routes, explicitDestinations);
-        return _lookups[table.Id] = new RouteLookup(routes);
+        implicitLocals.CopyTo(destinations, entries.Length);
+        lookup = new RouteLookup(destinations, i => i < entries.Length
+            ? new MatchedRoute(entries[i].Destination, entries[i].NextHopType, entries[i].NextHopId, RouteProvenance.Existing)
+            : new MatchedRoute(implicitLocals[i - entries.Length], VpcNextHopTypes.Local, null, RouteProvenance.Implicit));
+        return _lookups[table.Id] = lookup;
     }
 
     public RouteLookup TransitLookup(TransitRouteTable table)
@@ -159,27 +154,22 @@ internal sealed class RoutingState
             return lookup;
         }
 
-        var routes = new List<MatchedRoute>(table.Entries.Length);
-        var destinations = new HashSet<IPNetwork>();
-        foreach (var entry in table.Entries)
-        {
-            destinations.Add(entry.Destination);
-            routes.Add(new MatchedRoute(
-                entry.Destination,
-                entry.NextHopType.ToString(),
-                entry.NextHopId,
-                entry.Origin == RouteOrigin.Propagated ? RouteProvenance.Propagated : RouteProvenance.Existing));
-        }
-
-        AddPlanned(table.Id, routes, destinations);
-        return _lookups[table.Id] = new RouteLookup(routes);
+        var entries = table.Entries;
+        lookup = new RouteLookup([.. entries.Select(e => e.Destination)], i => new MatchedRoute(
+            entries[i].Destination,
+            entries[i].NextHopType.ToString(),
+            entries[i].NextHopId,
+            entries[i].Origin == RouteOrigin.Propagated ? RouteProvenance.Propagated : RouteProvenance.Existing));
+        return _lookups[table.Id] = lookup;
     }
 
     /// <summary>Adds a planned route to a table (VPC or transit router); the next look-up sees it.</summary>
     public void Plan(string routeTableId, IPNetwork destination, string nextHopType, string nextHopId)
     {
-        Append(_planned, routeTableId, new MatchedRoute(destination, nextHopType, nextHopId, RouteProvenance.Planned));
-        _lookups.Remove(routeTableId);
+        var lookup = VpcOfTable(routeTableId) is { } vpc
+            ? VpcLookup(vpc, vpc.FindRouteTable(routeTableId)!)
+            : TransitLookup(RouterOfTable(routeTableId)!.RouteTables.First(t => t.Id == routeTableId));
+        lookup.AddPlanned(new MatchedRoute(destination, nextHopType, nextHopId, RouteProvenance.Planned));
     }
 
     /// <summary>Adds a planned VPC link to a registry.</summary>
@@ -202,18 +192,17 @@ internal sealed class RoutingState
         }
     }
 
-    private void AddPlanned(string tableId, List<MatchedRoute> routes, HashSet<IPNetwork> destinations)
+    private static bool Listed(ImmutableArray<RouteEntry> entries, IPNetwork destination)
     {
-        if (_planned.TryGetValue(tableId, out var planned))
+        foreach (var entry in entries)
         {
-            foreach (var route in planned)
+            if (entry.Destination == destination)
             {
-                if (destinations.Add(route.Destination))
-                {
-                    routes.Add(route);
-                }
+                return true;
             }
         }
+
+        return false;
     }
 
     private static void Append<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)

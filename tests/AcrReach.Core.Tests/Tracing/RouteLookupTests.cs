@@ -20,7 +20,8 @@ public class RouteLookupTests
             routes.TryAdd(network, new MatchedRoute(network, "Local", null, RouteProvenance.Existing));
         }
 
-        var lookup = new RouteLookup([.. routes.Values]);
+        var list = routes.Values.ToList();
+        var lookup = new RouteLookup([.. list.Select(r => r.Destination)], i => list[i]);
         for (var i = 0; i < 200; i++)
         {
             var address = Cidr.FromUInt32((uint)random.NextInt64(0, 1L << 32) & 0x0FFFFFFF | 0x0A000000);
@@ -35,6 +36,19 @@ public class RouteLookupTests
     [Fact]
     public void Empty_table_matches_nothing()
     {
-        Assert.Null(new RouteLookup([]).Match(Cidr.Parse("10.0.0.1/32")));
+        Assert.Null(new RouteLookup([], _ => throw new InvalidOperationException()).Match(Cidr.Parse("10.0.0.1/32")));
+    }
+
+    [Fact]
+    public void Planned_routes_take_part_in_the_longest_prefix_match()
+    {
+        var wide = new MatchedRoute(Cidr.Parse("10.0.0.0/8"), "Local", null, RouteProvenance.Existing);
+        var lookup = new RouteLookup([wide.Destination], _ => wide);
+
+        lookup.AddPlanned(new MatchedRoute(Cidr.Parse("10.1.2.3/32"), "Attachment", "tr-attach-x", RouteProvenance.Planned));
+
+        Assert.Equal(RouteProvenance.Planned, lookup.Match(Cidr.Parse("10.1.2.3/32"))!.Provenance);
+        Assert.Equal(wide, lookup.Match(Cidr.Parse("10.1.2.4/32")));
+        Assert.Equal("tr-attach-x", lookup.Exact(Cidr.Parse("10.1.2.3/32"))!.NextHopId);
     }
 }
