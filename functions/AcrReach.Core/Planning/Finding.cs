@@ -77,6 +77,9 @@ public static class FindingCodes
     /// <summary>A source VPC has no vSwitch: nothing in it can pull, nothing is planned for it.</summary>
     public const string NoVSwitch = nameof(NoVSwitch);
 
+    /// <summary>Routes kept changing pass after pass (rules undoing each other's paths): plan again after applying.</summary>
+    public const string PlanUnsettled = nameof(PlanUnsettled);
+
     /// <summary>PublishedRanges is asked for a region whose OSS VIP ranges are unknown; the address alone is routed.</summary>
     public const string OssRangesUnknown = nameof(OssRangesUnknown);
 }

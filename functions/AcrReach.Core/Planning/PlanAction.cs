@@ -12,16 +12,12 @@ namespace AcrReach.Core.Planning;
 [JsonDerivedType(typeof(CreateTransitRoute), nameof(ActionKind.CreateTransitRoute))]
 [JsonDerivedType(typeof(CreateVpcRoute), nameof(ActionKind.CreateVpcRoute))]
 [JsonDerivedType(typeof(LinkVpcEndpoint), nameof(ActionKind.LinkVpcEndpoint))]
-public abstract record PlanAction
+public abstract record PlanAction(
+    [property: JsonPropertyOrder(20)] string Region,
+    [property: JsonPropertyOrder(30)] string Reason)
 {
     [JsonIgnore]
     public abstract ActionKind Kind { get; }
-
-    [JsonPropertyOrder(20)]
-    public abstract string Region { get; init; }
-
-    [JsonPropertyOrder(30)]
-    public abstract string Reason { get; init; }
 
     /// <summary>The route description the applier writes: the AcrReach mark and the reason.</summary>
     [JsonIgnore]
@@ -44,16 +40,10 @@ public sealed record CreateVpcRoute(
     [property: JsonPropertyOrder(4)] string NextHopId,
     string Region,
     [property: JsonPropertyOrder(21)] string VpcId,
-    string Reason) : PlanAction
+    string Reason) : PlanAction(Region, Reason)
 {
     [JsonIgnore]
     public override ActionKind Kind => ActionKind.CreateVpcRoute;
-
-    [JsonPropertyOrder(20)]
-    public override string Region { get; init; } = Region;
-
-    [JsonPropertyOrder(30)]
-    public override string Reason { get; init; } = Reason;
 }
 
 /// <summary>A static route in a transit-router route table toward one of its attachments.</summary>
@@ -63,16 +53,10 @@ public sealed record CreateTransitRoute(
     [property: JsonPropertyOrder(4)] string NextHopId,
     string Region,
     [property: JsonPropertyOrder(21)] string TransitRouterId,
-    string Reason) : PlanAction
+    string Reason) : PlanAction(Region, Reason)
 {
     [JsonIgnore]
     public override ActionKind Kind => ActionKind.CreateTransitRoute;
-
-    [JsonPropertyOrder(20)]
-    public override string Region { get; init; } = Region;
-
-    [JsonPropertyOrder(30)]
-    public override string Reason { get; init; } = Reason;
 }
 
 /// <summary>Links a VPC of the registry's own region to the instance's VPC endpoint (Container Registry creates the DNS records).</summary>
@@ -81,14 +65,8 @@ public sealed record LinkVpcEndpoint(
     [property: JsonPropertyOrder(2)] string VpcId,
     [property: JsonPropertyOrder(3)] string VswitchId,
     string Region,
-    string Reason) : PlanAction
+    string Reason) : PlanAction(Region, Reason)
 {
     [JsonIgnore]
     public override ActionKind Kind => ActionKind.LinkVpcEndpoint;
-
-    [JsonPropertyOrder(20)]
-    public override string Region { get; init; } = Region;
-
-    [JsonPropertyOrder(30)]
-    public override string Reason { get; init; } = Reason;
 }

@@ -67,7 +67,7 @@ internal sealed partial class PlanningSession
 
         if (!settled)
         {
-            _global.Add(new Finding(FindingCodes.NoTransitPath, Severity.Warning,
+            _global.Add(new Finding(FindingCodes.PlanUnsettled, Severity.Warning,
                 $"routes kept changing after {MaxPasses} passes; the plan may be incomplete",
                 Remedy: "plan again after applying this plan"));
         }
