@@ -72,7 +72,7 @@ internal static class ExplainText
             var ingress = hop.Ingress is null ? string.Empty : $"in via {hop.Ingress}";
             var route = hop.Route is { } r
                 ? $"{Cidr.Format(r.Destination)} -> {r.NextHopType}{(r.NextHopId is null ? string.Empty : " " + r.NextHopId)}{Provenance(r.Provenance)}"
-                : "no matching route";
+                : "-";
             var result = hop.Result switch
             {
                 HopResult.Forwarded => $"to {hop.Next}",
