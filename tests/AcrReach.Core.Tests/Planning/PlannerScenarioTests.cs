@@ -407,6 +407,17 @@ public class PlannerScenarioTests
     }
 
     [Fact]
+    public void Unrouted_registry_address_gets_host_routes_in_the_source_vpc_and_router()
+    {
+        var plan = Golden.AssertPlan("registry-address-not-routed");
+
+        Assert.Equal(["10.94.205.198/32", "100.103.7.181/32", "100.118.28.43/32"], plan.VpcRoutes("vtb-sh2").Destinations());
+        Assert.Equal([("10.94.205.198/32", "tr-attach-peer"), ("100.0.0.0/8", "tr-attach-peer")], plan.TransitRoutes("vtb-trsh").Select(r => (Cidr.Format(r.Destination), r.NextHopId)));
+        Assert.Equal(["100.0.0.0/8"], plan.TransitRoutes("vtb-trhz").Destinations());
+        Assert.False(plan.HasErrors);
+    }
+
+    [Fact]
     public void Every_scenario_in_the_folder_has_a_golden_plan()
     {
         foreach (var name in Golden.ScenarioNames())
