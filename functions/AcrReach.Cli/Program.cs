@@ -22,6 +22,8 @@ public static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return VersionInfoCommand.Create();
+        yield return PlanCommand.Create();
+        yield return ExplainCommand.Create();
         yield return ServeCommand.Create();
     }
 }
