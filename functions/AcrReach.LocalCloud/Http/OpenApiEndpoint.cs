@@ -48,7 +48,7 @@ internal sealed partial class OpenApiEndpoint
         var hostId = context.Request.Host.Value ?? "localhost";
         try
         {
-            var body = await ReadBodyAsync(context.Request);
+            var body = await RequestBody.ReadAsync(context.Request);
             var call = Incoming(context.Request, body);
             var style = OpenApiAuthenticator.StyleOf(call);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -142,17 +142,6 @@ internal sealed partial class OpenApiEndpoint
     [GeneratedRegex(@"^[a-z]+(?:-vpc)?\.([a-z]+-[a-z0-9-]+)\.aliyuncs\.com(?::\d+)?$")]
     private static partial Regex RegionalHost();
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength == 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false)
-        {
-            return [];
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 
     private static Task WriteJsonAsync(HttpContext context, int status, object body)
     {

@@ -39,7 +39,7 @@ internal sealed class MnsEndpoint(MnsQueues queues, MnsAuthenticator authenticat
                 _ => throw new ApiError("InvalidArgument", $"{method} {context.Request.Path} is not an MNS queue operation served here."),
             };
             calls.Count(action);
-            var body = await ReadBodyAsync(context.Request);
+            var body = await RequestBody.ReadAsync(context.Request);
             if (shaper.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(shaper.Latency, time, context.RequestAborted);
@@ -128,12 +128,6 @@ internal sealed class MnsEndpoint(MnsQueues queues, MnsAuthenticator authenticat
             : throw new ApiError("InvalidArgument", $"{name} must be between {min} and {max}.");
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 
     private static Task WriteXmlAsync(HttpContext context, int status, string xml)
     {

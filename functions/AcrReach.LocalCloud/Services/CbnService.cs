@@ -185,12 +185,9 @@ internal sealed class CbnService(CloudState state)
         var table = FindTable(request.Required("TransitRouterRouteTableId"));
         var destinationText = request.Required("TransitRouterRouteEntryDestinationCidrBlock");
         var nextHopTypeText = request.Required("TransitRouterRouteEntryNextHopType");
-        var token = request.Optional("ClientToken");
-        if (state.TryReplay(request.Action, token, request.Fingerprint, out var earlier, out var mismatch))
+        if (state.Replayed(request) is { } earlier)
         {
-            return mismatch
-                ? throw new ApiError("IdempotentParameterMismatch", "Request uses a client token in a previous request but is not identical to that request.")
-                : new CreateTransitRouterRouteEntryResponse(requestId, earlier!);
+            return new CreateTransitRouterRouteEntryResponse(requestId, earlier);
         }
 
         var destination = Formats.ParseDestination(destinationText, "IllegalParam.TransitRouterDestinationCidrBlock", "The specified TransitRouterRouteEntryDestinationCidrBlock is illegal.");
@@ -242,7 +239,7 @@ internal sealed class CbnService(CloudState state)
         };
         table.Entries.Add(entry);
         state.Settle(() => entry.Status = TransitRouteStatus.Active);
-        state.Remember(request.Action, token, request.Fingerprint, entry.Id!);
+        state.Remember(request, entry.Id!);
         return new CreateTransitRouterRouteEntryResponse(requestId, entry.Id!);
     }
 

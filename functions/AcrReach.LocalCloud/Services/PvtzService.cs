@@ -46,10 +46,9 @@ internal sealed class PvtzService(CloudState state)
     private object AddZone(ApiRequest request, string requestId)
     {
         var name = request.Required("ZoneName").TrimEnd('.').ToLowerInvariant();
-        var token = request.Optional("ClientToken");
-        if (state.TryReplay(request.Action, token, request.Fingerprint, out var earlier, out var mismatch))
+        if (state.Replayed(request) is { } earlier)
         {
-            return mismatch ? throw Mismatch() : new AddZoneResponse(requestId, true, earlier!, state.FindZone(earlier!)?.Name ?? name);
+            return new AddZoneResponse(requestId, true, earlier, state.FindZone(earlier)?.Name ?? name);
         }
 
         if (name.Length == 0 || name.Length > 253 || name.Split('.').Any(label => label.Length is 0 or > 63 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
@@ -65,7 +64,7 @@ internal sealed class PvtzService(CloudState state)
 
         var zone = new ZoneState(Ids.Derive(string.Empty, "zone", name, state.NextSequence().ToString(CultureInfo.InvariantCulture)), name, proxyPattern, request.Optional("Remark"), state.Now);
         state.Zones.Add(zone);
-        state.Remember(request.Action, token, request.Fingerprint, zone.Id);
+        state.Remember(request, zone.Id);
         return new AddZoneResponse(requestId, true, zone.Id, zone.Name);
     }
 
@@ -89,10 +88,9 @@ internal sealed class PvtzService(CloudState state)
         var rr = request.Required("Rr");
         var type = request.Required("Type");
         var value = request.Required("Value");
-        var token = request.Optional("ClientToken");
-        if (state.TryReplay(request.Action, token, request.Fingerprint, out var earlier, out var mismatch))
+        if (state.Replayed(request) is { } earlier)
         {
-            return mismatch ? throw Mismatch() : new AddZoneRecordResponse(requestId, true, long.Parse(earlier!, CultureInfo.InvariantCulture));
+            return new AddZoneRecordResponse(requestId, true, long.Parse(earlier, CultureInfo.InvariantCulture));
         }
 
         if (!RecordTypes.Contains(type))
@@ -114,7 +112,7 @@ internal sealed class PvtzService(CloudState state)
         var record = new ZoneRecordState(state.NextRecordId(), rr, type, value, ttl, request.Optional("Priority") is null ? null : request.Int("Priority", 1, 1, 99), request.Optional("Remark"));
         zone.Records.Add(record);
         zone.Updated = state.Now;
-        state.Remember(request.Action, token, request.Fingerprint, record.Id.ToString(CultureInfo.InvariantCulture));
+        state.Remember(request, record.Id.ToString(CultureInfo.InvariantCulture));
         return new AddZoneRecordResponse(requestId, true, record.Id);
     }
 
@@ -145,7 +143,4 @@ internal sealed class PvtzService(CloudState state)
 
     private ZoneState FindZone(ApiRequest request) =>
         state.FindZone(request.Required("ZoneId")) ?? throw new ApiError("Zone.Invalid.Id", "Zone id is invalid.");
-
-    private static ApiError Mismatch() =>
-        new("IdempotentParameterMismatch", "Request uses a client token in a previous request but is not identical to that request.");
 }

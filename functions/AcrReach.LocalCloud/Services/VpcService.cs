@@ -165,12 +165,9 @@ internal sealed class VpcService(CloudState state)
     {
         var table = FindTable(request.Required("RouteTableId"), request.Optional("RegionId"));
         var destinationText = request.Required("DestinationCidrBlock");
-        var token = request.Optional("ClientToken");
-        if (state.TryReplay(request.Action, token, request.Fingerprint, out var earlier, out var mismatch))
+        if (state.Replayed(request) is { } earlier)
         {
-            return mismatch
-                ? throw new ApiError("IdempotentParameterMismatch", "Request uses a client token in a previous request but is not identical to that request.")
-                : new CreateRouteEntryResponse(requestId, earlier!);
+            return new CreateRouteEntryResponse(requestId, earlier);
         }
 
         var destination = Formats.ParseDestination(destinationText, "InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.");
@@ -231,7 +228,7 @@ internal sealed class VpcService(CloudState state)
             entry.Status = VpcRouteStatus.Available;
             entry.Modified = state.Now;
         });
-        state.Remember(request.Action, token, request.Fingerprint, entry.Id);
+        state.Remember(request, entry.Id);
         return new CreateRouteEntryResponse(requestId, entry.Id);
     }
 

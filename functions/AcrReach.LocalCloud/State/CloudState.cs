@@ -163,28 +163,27 @@ internal sealed class CloudState
     }
 
     /// <summary>
-    /// ClientToken idempotency: the same token with the same parameters answers with the first call's result; the same
-    /// token with other parameters is IdempotentParameterMismatch (caller's choice of error).
+    /// ClientToken idempotency: the id the first call with this token created, when the same token comes with the same
+    /// parameters; null for a new (or absent) token. The same token with other parameters is IdempotentParameterMismatch.
     /// </summary>
-    public bool TryReplay(string action, string? token, string fingerprint, out string? resultId, out bool mismatch)
+    public string? Replayed(Http.ApiRequest request)
     {
-        resultId = null;
-        mismatch = false;
-        if (token is null || !_clientTokens.TryGetValue((action, token), out var earlier))
+        if (request.Optional("ClientToken") is not { } token || !_clientTokens.TryGetValue((request.Action, token), out var earlier))
         {
-            return false;
+            return null;
         }
 
-        mismatch = earlier.Fingerprint != fingerprint;
-        resultId = earlier.ResultId;
-        return true;
+        return earlier.Fingerprint == request.Fingerprint
+            ? earlier.ResultId
+            : throw new Http.ApiError("IdempotentParameterMismatch", "Request uses a client token in a previous request but is not identical to that request.");
     }
 
-    public void Remember(string action, string? token, string fingerprint, string resultId)
+    /// <summary>Records what a successful write created, for <see cref="Replayed"/>; a refused write records nothing.</summary>
+    public void Remember(Http.ApiRequest request, string resultId)
     {
-        if (token is not null)
+        if (request.Optional("ClientToken") is { } token)
         {
-            _clientTokens[(action, token)] = (fingerprint, resultId);
+            _clientTokens[(request.Action, token)] = (request.Fingerprint, resultId);
         }
     }
 
