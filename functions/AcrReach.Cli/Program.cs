@@ -25,5 +25,6 @@ public static class Program
         yield return PlanCommand.Create();
         yield return ExplainCommand.Create();
         yield return ServeCommand.Create();
+        yield return LocalCloudCommand.Create();
     }
 }

@@ -22,6 +22,8 @@ public sealed class ScenarioDocument
     public List<DataCenterDocument>? DataCenters { get; init; }
 
     public PolicyDocument? Policy { get; init; }
+
+    public List<PrivateZoneDocument>? PrivateZones { get; init; }
 }
 
 public sealed class VpcDocument
@@ -178,6 +180,35 @@ public sealed class ReachSourceDocument
     public string? VpcId { get; init; }
 
     public string? DataCenter { get; init; }
+}
+
+public sealed class PrivateZoneDocument
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public List<ZoneRecordDocument>? Records { get; init; }
+
+    public List<ZoneBindingDocument>? Vpcs { get; init; }
+}
+
+public sealed class ZoneRecordDocument
+{
+    public required string Rr { get; init; }
+
+    public required string Type { get; init; }
+
+    public required string Value { get; init; }
+
+    public int? Ttl { get; init; }
+}
+
+public sealed class ZoneBindingDocument
+{
+    public required string VpcId { get; init; }
+
+    public string? RegionId { get; init; }
 }
 
 [JsonSourceGenerationOptions(

@@ -144,7 +144,57 @@ public static partial class ScenarioReader
             var endpoints = BuildRegionalEndpoints();
             var vipRanges = BuildOssVipRanges();
             var policy = BuildPolicy(vpcs, registries, dataCenters);
-            return new Account(document.AccountId, vpcs, transitRouters, registries, endpoints, vipRanges, dataCenters, policy);
+            return new Account(document.AccountId, vpcs, transitRouters, registries, endpoints, vipRanges, dataCenters, policy)
+            {
+                PrivateZones = BuildPrivateZones(vpcs),
+            };
+        }
+
+        private ImmutableArray<PrivateZone> BuildPrivateZones(ImmutableArray<Vpc> vpcs)
+        {
+            var list = document.PrivateZones ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = ImmutableArray.CreateBuilder<PrivateZone>(list.Count);
+            for (var z = 0; z < list.Count; z++)
+            {
+                var zone = list[z];
+                var path = $"$.privateZones[{z}]";
+                Require(zone.Id, $"{path}.id");
+                if (!seen.Add(zone.Id))
+                {
+                    throw Error($"{path}.id", $"duplicate zone id '{zone.Id}'");
+                }
+
+                Require(zone.Name, $"{path}.name");
+                var records = ImmutableArray.CreateBuilder<ZoneRecord>();
+                var recordList = zone.Records ?? [];
+                for (var r = 0; r < recordList.Count; r++)
+                {
+                    var record = recordList[r];
+                    var rPath = $"{path}.records[{r}]";
+                    Require(record.Rr, $"{rPath}.rr");
+                    Require(record.Value, $"{rPath}.value");
+                    if (record.Type is not ("A" or "AAAA" or "CNAME" or "TXT" or "MX" or "PTR" or "SRV"))
+                    {
+                        throw Error($"{rPath}.type", $"'{record.Type}' is not a record type (A | AAAA | CNAME | TXT | MX | PTR | SRV)");
+                    }
+
+                    records.Add(new ZoneRecord(record.Rr, record.Type, record.Value, record.Ttl ?? 60));
+                }
+
+                var bindings = ImmutableArray.CreateBuilder<ZoneBinding>();
+                var bindingList = zone.Vpcs ?? [];
+                for (var b = 0; b < bindingList.Count; b++)
+                {
+                    var vpc = vpcs.FirstOrDefault(v => v.Id == bindingList[b].VpcId)
+                        ?? throw Error($"{path}.vpcs[{b}].vpcId", $"VPC '{bindingList[b].VpcId}' is not in the scenario's vpcs");
+                    bindings.Add(new ZoneBinding(vpc.Id, bindingList[b].RegionId ?? vpc.Region));
+                }
+
+                result.Add(new PrivateZone(zone.Id, zone.Name, records.ToImmutable(), bindings.ToImmutable()));
+            }
+
+            return result.MoveToImmutable();
         }
 
         private InvalidInputException Error(string path, string reason) => new(file, path, reason);

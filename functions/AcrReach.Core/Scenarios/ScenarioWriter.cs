@@ -26,6 +26,15 @@ public static class ScenarioWriter
             ? null
             : new SortedDictionary<string, List<string>>(account.OssVipRangeOverrides.ToDictionary(r => r.Key, r => r.Value.Select(Cidr.Format).ToList(), StringComparer.Ordinal), StringComparer.Ordinal),
         DataCenters = [.. account.DataCenters.Select(d => new DataCenterDocument { Name = d.Name, Cidrs = [.. d.Cidrs.Select(Cidr.Format)] })],
+        PrivateZones = account.PrivateZones.IsDefaultOrEmpty
+            ? null
+            : [.. account.PrivateZones.Select(z => new PrivateZoneDocument
+            {
+                Id = z.Id,
+                Name = z.Name,
+                Records = [.. z.Records.Select(r => new ZoneRecordDocument { Rr = r.Rr, Type = r.Type, Value = r.Value, Ttl = r.Ttl })],
+                Vpcs = [.. z.Vpcs.Select(v => new ZoneBindingDocument { VpcId = v.VpcId, RegionId = v.RegionId })],
+            })],
         Policy = new PolicyDocument
         {
             Reach = [.. account.Policy.Reach.Select(r => new ReachRuleDocument

@@ -17,6 +17,9 @@ public sealed record Account(
     ImmutableArray<DataCenter> DataCenters,
     ReachPolicy Policy)
 {
+    /// <summary>PrivateZone zones of the account (optional in a scenario; the local cloud serves and records them).</summary>
+    public ImmutableArray<PrivateZone> PrivateZones { get; init; } = [];
+
     public Vpc? FindVpc(string vpcId) => Vpcs.FirstOrDefault(v => v.Id == vpcId);
 
     public Registry? FindRegistry(string instanceId) => Registries.FirstOrDefault(r => r.InstanceId == instanceId);
@@ -147,3 +150,11 @@ public sealed record RegionalEndpoints(ImmutableSortedDictionary<string, Immutab
     public IPAddress? Resolve(string region, string hostName) =>
         ByRegion.TryGetValue(region, out var names) && names.TryGetValue(hostName, out var address) ? address : null;
 }
+
+/// <summary>A PrivateZone zone: its records and the VPCs it is bound to (BindZoneVpc replaces the whole set).</summary>
+public sealed record PrivateZone(string Id, string Name, ImmutableArray<ZoneRecord> Records, ImmutableArray<ZoneBinding> Vpcs);
+
+/// <summary>A record of a zone: <see cref="Rr"/> is the host part (<c>@</c> for the apex).</summary>
+public sealed record ZoneRecord(string Rr, string Type, string Value, int Ttl);
+
+public sealed record ZoneBinding(string VpcId, string RegionId);

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace AcrReach.LocalCloud.Control;
+
+internal sealed record QueueView(string Queue, IReadOnlyList<QueuedMessage> Messages);
+
+internal sealed record ResolveView(string Region, string Name, string Address);
+
+internal sealed record ResolveUpdate(string? Region, string? Name, string? Address);
+
+internal sealed record FaultsView(IReadOnlyList<ScriptedFault> Faults);
+
+internal sealed record ControlError(string Error);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(QueueView))]
+[JsonSerializable(typeof(ResolveView))]
+[JsonSerializable(typeof(ResolveUpdate))]
+[JsonSerializable(typeof(FaultsView))]
+[JsonSerializable(typeof(ScriptedFault))]
+[JsonSerializable(typeof(ControlError))]
+[JsonSerializable(typeof(SortedDictionary<string, int>))]
+internal sealed partial class ControlJsonContext : JsonSerializerContext;
