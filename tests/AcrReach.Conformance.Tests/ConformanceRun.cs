@@ -18,7 +18,8 @@ public sealed class ConformanceRun : IAsyncLifetime
             return;
         }
 
-        var options = new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(300) };
+        // Long enough that a write made right after another still finds it pending on a busy two-core machine.
+        var options = new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(1500) };
         await using var cloud = await LocalCloudServer.StartAsync(Path.Combine(NodeConformance.Directory, "scenario.json"), options);
         var (_, output) = await Task.Run(() => NodeConformance.RunScript([], new Dictionary<string, string>
         {

@@ -279,6 +279,21 @@ async function vpcCases() {
     await eventually(async () => (await list()).length === 0, 'the route to disappear');
   });
 
+  await check('vpc SDK reads Throttling.User as a ThrottlingError with the x-acs-retry-after hint', async () => {
+    await control('POST', 'faults', { action: 'DescribeRouteTableList', count: 1, code: 'Throttling.User', httpStatus: 400, retryAfterMs: 1500 });
+    const e = await expectError(vpc.describeRouteTableList(new Vpc.DescribeRouteTableListRequest({ regionId: 'cn-shanghai' })), 'Throttling.User', 400);
+    assert.equal(e.name, 'ThrottlingError');
+    assert.equal(e.retryAfter, 1500);
+  });
+
+  await check('vpc SDK reads a scripted 503 as a ServerError, and the next call succeeds', async () => {
+    await control('POST', 'faults', { action: 'DescribeVSwitches', count: 1, code: 'ServiceUnavailable', httpStatus: 503 });
+    const e = await expectError(vpc.describeVSwitches(new Vpc.DescribeVSwitchesRequest({ regionId: 'cn-shanghai' })), 'ServiceUnavailable', 503);
+    assert.equal(e.name, 'ServerError');
+    const body = (await vpc.describeVSwitches(new Vpc.DescribeVSwitchesRequest({ regionId: 'cn-shanghai' }))).body;
+    assert.equal(body.totalCount, 2);
+  });
+
   await check('vpc.DeleteRouteEntry of a system route is OperationDenied', async () => {
     await expectError(vpc.deleteRouteEntry(new Vpc.DeleteRouteEntryRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '172.16.0.0/24' })), 'OperationDenied', 400);
   });

@@ -91,7 +91,7 @@ internal sealed class TrafficShaper
                     _faults[index] = fault with { Count = fault.Count - 1 };
                 }
 
-                throw new ApiError(fault.Code, fault.Message ?? $"Scripted fault {fault.Code}.", fault.HttpStatus);
+                throw new ApiError(fault.Code, fault.Message ?? $"Scripted fault {fault.Code}.", fault.HttpStatus) { RetryAfterMilliseconds = fault.RetryAfterMs };
             }
 
             if (_throttleRate > 0 && _random.NextDouble() < _throttleRate)
