@@ -29,6 +29,7 @@ internal static class ExpectedRamActions
         "cen:CreateTransitRouterRouteEntry",
         "cen:DeleteTransitRouterRouteEntry",
         "cr:ListInstance",
+        "cr:ListInstanceRegion",
         "cr:GetInstance",
         "cr:GetInstanceVpcEndpoint",
         "cr:CreateInstanceVpcEndpointLinkedVpc",
