@@ -193,7 +193,9 @@ public sealed class Reconciler
             var seen = run.Steps.Select(s => s.Action.Describe()).ToHashSet(StringComparer.Ordinal);
             run.Steps.AddRange(steps.Where(s => !seen.Contains(s.Action.Describe())));
             cancellationToken.ThrowIfCancellationRequested();
-            if (!steps.Any(s => s.Outcome == StepOutcome.Applied))
+            // Verify on state read afresh whenever the plan had work: a step found already there may have been made by a
+            // run going on at the same time, after this run read the account.
+            if (!steps.Any(s => s.Outcome is StepOutcome.Applied or StepOutcome.AlreadyPresent))
             {
                 break;
             }
