@@ -11,9 +11,11 @@ public static class Program
     {
         _ = args;
         HostConfig config;
+        IReachEngine engine;
         try
         {
             config = HostConfig.FromEnvironment(Environment.GetEnvironmentVariable);
+            engine = EngineWiring.Create(config);
         }
         catch (InvalidInputException exception)
         {
@@ -21,9 +23,13 @@ public static class Program
             return 1;
         }
 
-        await using var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, EngineWiring.Create(config)));
-        host.Log.Info(null, "host.started", $"{config.Function.Name()} listening on 0.0.0.0:{host.Port}");
-        await host.WaitForShutdownAsync();
+        using (engine as IDisposable)
+        {
+            await using var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, engine));
+            host.Log.Info(null, "host.started", $"{config.Function.Name()} listening on 0.0.0.0:{host.Port}");
+            await host.WaitForShutdownAsync();
+        }
+
         return 0;
     }
 }

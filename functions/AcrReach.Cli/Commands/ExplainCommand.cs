@@ -3,6 +3,7 @@ using AcrReach.Cli.Output;
 using AcrReach.Core;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Reach;
+using AcrReach.Core.Rendering;
 
 namespace AcrReach.Cli.Commands;
 

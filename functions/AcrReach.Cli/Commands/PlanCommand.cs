@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AcrReach.Cli.Output;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Rendering;
 
 namespace AcrReach.Cli.Commands;
 

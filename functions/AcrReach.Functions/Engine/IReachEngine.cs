@@ -6,7 +6,7 @@ namespace AcrReach.Functions.Engine;
 /// (level-based), so calling it twice for the same event does no harm.
 /// </summary>
 /// <remarks>
-/// The adapter to the real engine is written after the engine lands (see <see cref="EngineWiring"/>).
+/// The real engine is <see cref="ReconcilerEngine"/> (see <see cref="EngineWiring"/>); tests use a recording double.
 /// Contract every implementation keeps:
 /// <list type="bullet">
 /// <item><see cref="ReconcileAsync"/>: with <see cref="ReconcileRequest.ReadyTimeout"/> above zero, first waits

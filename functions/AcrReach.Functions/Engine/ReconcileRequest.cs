@@ -1,3 +1,5 @@
+using AcrReach.Cloud.Credentials;
+
 namespace AcrReach.Functions.Engine;
 
 public enum TriggerKind
@@ -37,9 +39,3 @@ public sealed record InvocationContext(
     CloudCredentials? Credentials,
     string? Region,
     string? AccountId);
-
-/// <summary>An access key (usually temporary STS credentials). Never printed: <see cref="ToString"/> hides the secrets.</summary>
-public sealed record CloudCredentials(string AccessKeyId, string AccessKeySecret, string? SecurityToken)
-{
-    public override string ToString() => $"CloudCredentials {{ AccessKeyId = {AccessKeyId}, AccessKeySecret = ***, SecurityToken = {(SecurityToken is null ? "none" : "***")} }}";
-}

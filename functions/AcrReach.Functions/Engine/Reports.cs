@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace AcrReach.Functions.Engine;
 
@@ -15,6 +16,10 @@ public enum RunOutcome
 
     /// <summary>Some steps failed; the rest were applied.</summary>
     PartiallyApplied,
+
+    /// <summary>Every step went through, but a finding no route can fix keeps a path broken: a person must act
+    /// (running again would not help).</summary>
+    Blocked,
 
     /// <summary>The run could not do its work (cloud errors, publishing the message failed, ...).</summary>
     Failed,
@@ -33,7 +38,9 @@ public static class RunOutcomes
 /// <summary>A finding as the host shows it: code (e.g. <c>RouteConflict</c>), severity (error|warning|info), message.</summary>
 public sealed record FindingNote(string Code, string Severity, string Message);
 
-/// <summary>What one reconcile run did. Counts are apply steps by outcome.</summary>
+/// <summary>What one reconcile run did. Counts are apply steps by outcome (a report-only run's steps are skipped).</summary>
+/// <param name="Error">Why the run failed or was not ready.</param>
+/// <param name="NotificationError">Why the run's message could not be published; the run then calls for a retry.</param>
 public sealed record RunReport(
     string RunId,
     string PlanId,
@@ -41,9 +48,21 @@ public sealed record RunReport(
     int Applied,
     int AlreadyPresent,
     int Failed,
+    int Skipped,
     ImmutableArray<FindingNote> Findings,
     bool? Reachable,
-    string? NotificationMessageId);
+    string? NotificationMessageId,
+    string? Error = null,
+    string? NotificationError = null)
+{
+    /// <summary>The engine's whole report (the Apply JSON contract), for the function log; not part of the answer.</summary>
+    [JsonIgnore]
+    public string? Details { get; init; }
+
+    /// <summary>FC should deliver the event again: the run did not finish, or nobody was told about it.</summary>
+    [JsonIgnore]
+    public bool CallsForRetry => Outcome.CallsForRetry() || NotificationError is not null;
+}
 
 /// <summary>A plan computed for a scope, not applied.</summary>
 /// <param name="Text">The plan as a person reads it (actions, DNS records, findings), plain text.</param>

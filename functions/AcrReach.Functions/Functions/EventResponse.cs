@@ -17,5 +17,5 @@ public sealed record RunSummary(string Scope, RunReport Report);
 
 public sealed record IgnoredEvent(int Index, string? EventId, string Reason);
 
-/// <param name="Code"><c>MalformedEvent</c>, <c>PayloadTooLarge</c>, <c>EngineFailed</c> or <c>EngineNotConnected</c>.</param>
+/// <param name="Code"><c>MalformedEvent</c>, <c>PayloadTooLarge</c> or <c>EngineFailed</c>.</param>
 public sealed record EventError(int? Index, string? EventId, string Code, string Message);

@@ -44,7 +44,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
             }
         }
 
-        var ok = errors.Count == 0 && runs.All(run => !run.Report.Outcome.CallsForRetry());
+        var ok = errors.Count == 0 && runs.All(run => !run.Report.CallsForRetry);
         var response = new EventResponse(invocation.Function, invocation.RequestId, ok, runs.ToImmutable(), ignored.ToImmutable(), errors.ToImmutable());
         return InvocationResult.Json(ok ? 200 : 404, ok, response, FunctionsJsonContext.Default.EventResponse);
     }
@@ -72,11 +72,14 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
             var report = await engine.ReconcileAsync(request, cancellationToken);
             runs.Add(new RunSummary(scope.Describe(), report));
             log.Write(
-                report.Outcome.CallsForRetry() ? "warning" : "info",
+                report.CallsForRetry ? "warning" : "info",
                 invocation.RequestId,
                 "run.done",
                 scope.Describe(),
-                [("runId", report.RunId), ("planId", report.PlanId), ("outcome", report.Outcome.ToString()), ("applied", Text(report.Applied)), ("failed", Text(report.Failed))]);
+                [
+                    ("runId", report.RunId), ("planId", report.PlanId), ("outcome", report.Outcome.ToString()), ("applied", Text(report.Applied)),
+                    ("failed", Text(report.Failed)), ("error", report.Error), ("notificationError", report.NotificationError), ("report", report.Details),
+                ]);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -84,8 +87,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         }
         catch (Exception exception)
         {
-            var code = exception is EngineNotConnectedException ? "EngineNotConnected" : "EngineFailed";
-            errors.Add(new EventError(reading.Index, reading.EventId, code, $"{scope.Describe()}: {exception.Message}"));
+            errors.Add(new EventError(reading.Index, reading.EventId, "EngineFailed", $"{scope.Describe()}: {exception.Message}"));
             log.Error(invocation.RequestId, "run.failed", exception.Message, ("scope", scope.Describe()), ("exception", exception.GetType().FullName));
         }
     }

@@ -14,6 +14,8 @@ public static class EnvironmentVariables
     public const string ChatSignatureWindowSeconds = "ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS";
     public const string Endpoint = "ACR_REACH_ENDPOINT";
     public const string Regions = "ACR_REACH_REGIONS";
+    public const string PolicyFile = "ACR_REACH_POLICY_FILE";
+    public const string PrivateZone = "ACR_REACH_PRIVATE_ZONE";
     public const string ReadyTimeoutSeconds = "ACR_REACH_READY_TIMEOUT_SECONDS";
     public const string MaxEventBytes = "ACR_REACH_MAX_EVENT_BYTES";
     public const string MaxChatBytes = "ACR_REACH_MAX_CHAT_BYTES";
@@ -29,5 +31,5 @@ public static class EnvironmentVariables
 
     /// <summary>The variables a deployment may set.</summary>
     public static ImmutableArray<string> Deployable { get; } =
-        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes];
+        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes];
 }

@@ -1,3 +1,4 @@
+using AcrReach.Cloud.Credentials;
 using AcrReach.Functions.Engine;
 using Microsoft.AspNetCore.Http;
 
@@ -7,9 +8,6 @@ namespace AcrReach.Functions.Hosting;
 internal static class FcHeaders
 {
     public const string RequestId = "x-fc-request-id";
-    public const string AccessKeyId = "x-fc-access-key-id";
-    public const string AccessKeySecret = "x-fc-access-key-secret";
-    public const string SecurityToken = "x-fc-security-token";
     public const string Region = "x-fc-region";
     public const string AccountId = "x-fc-account-id";
 
@@ -19,13 +17,13 @@ internal static class FcHeaders
     public static InvocationContext ReadInvocation(HttpRequest request, HostConfig config)
     {
         var requestId = Header(request, RequestId) ?? Guid.NewGuid().ToString("D");
-        var keyId = Header(request, AccessKeyId);
-        var keySecret = Header(request, AccessKeySecret);
 
         // FC's headers carry the role's STS credentials for this very request; the environment's copy may be stale
         // in a long-lived instance (platform.md §2a), so the headers win.
+        var keyId = Header(request, FunctionComputeCredentials.AccessKeyIdHeader);
+        var keySecret = Header(request, FunctionComputeCredentials.AccessKeySecretHeader);
         var credentials = keyId is not null && keySecret is not null
-            ? new CloudCredentials(keyId, keySecret, Header(request, SecurityToken))
+            ? new CloudCredentials(keyId, keySecret, Header(request, FunctionComputeCredentials.SecurityTokenHeader))
             : config.EnvironmentCredentials;
 
         return new InvocationContext(

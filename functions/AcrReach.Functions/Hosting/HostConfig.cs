@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AcrReach.Cloud.Credentials;
 using AcrReach.Core;
-using AcrReach.Functions.Engine;
 
 namespace AcrReach.Functions.Hosting;
 
@@ -45,6 +45,12 @@ public sealed record HostConfig
     /// <summary>The regions to look at; empty: every region holding a transit router or a registry.</summary>
     public ImmutableArray<string> Regions { get; init; } = [];
 
+    /// <summary>A policy file (data centers, rules, route scopes; the scenario format's policy part), read once at start; null: tags only.</summary>
+    public string? PolicyFile { get; init; }
+
+    /// <summary>Make the plan's DNS records in PrivateZone (zones bound to the source VPCs).</summary>
+    public bool PrivateZone { get; init; }
+
     /// <summary>The function's own region (FC_REGION).</summary>
     public string? Region { get; init; }
 
@@ -66,7 +72,8 @@ public sealed record HostConfig
     /// function; <c>FC_CUSTOM_LISTEN_PORT</c> (9000); <c>ACR_REACH_QUEUE</c> (acr-reach-results);
     /// <c>ACR_REACH_SWEEP_REPAIR</c> (false); <c>ACR_REACH_CHAT_APP_SECRET</c>; <c>ACR_REACH_CHAT_ALLOWED_USERS</c>
     /// (comma-separated); <c>ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS</c> (3600); <c>ACR_REACH_ENDPOINT</c>;
-    /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
+    /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_POLICY_FILE</c> (a path, relative to the code
+    /// folder on FC); <c>ACR_REACH_PRIVATE_ZONE</c> (false); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
     /// <c>ACR_REACH_MAX_EVENT_BYTES</c>; <c>ACR_REACH_MAX_CHAT_BYTES</c>; <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
     /// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>/<c>_SECRET</c>/<c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.
     /// </summary>
@@ -96,6 +103,8 @@ public sealed record HostConfig
             ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ChatSignatureWindowSeconds), EnvironmentVariables.ChatSignatureWindowSeconds, 3600, 1, 86400)),
             Endpoint = Get(EnvironmentVariables.Endpoint) is { } endpoint ? AbsoluteUri(endpoint, EnvironmentVariables.Endpoint) : null,
             Regions = [.. List(Get(EnvironmentVariables.Regions))],
+            PolicyFile = Get(EnvironmentVariables.PolicyFile),
+            PrivateZone = Boolean(Get(EnvironmentVariables.PrivateZone), EnvironmentVariables.PrivateZone),
             Region = Get(EnvironmentVariables.FcRegion),
             AccountId = Get(EnvironmentVariables.FcAccountId),
             ReadyTimeout = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ReadyTimeoutSeconds), EnvironmentVariables.ReadyTimeoutSeconds, 300, 0, 86400)),

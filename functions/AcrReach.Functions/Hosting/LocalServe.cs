@@ -27,6 +27,7 @@ public static class LocalServe
         ArgumentNullException.ThrowIfNull(error);
 
         HostConfig config;
+        IReachEngine engine;
         try
         {
             config = HostConfig.FromEnvironment(options.Environment, options.Function);
@@ -41,6 +42,8 @@ public static class LocalServe
                     ? config with { Port = port }
                     : throw new InvalidInputException("command line", "--port", $"{port} is not a port (0 to 65535)");
             }
+
+            engine = (options.EngineFactory ?? EngineWiring.Create)(config);
         }
         catch (InvalidInputException exception)
         {
@@ -48,7 +51,7 @@ public static class LocalServe
             return 1;
         }
 
-        var engine = (options.EngineFactory ?? EngineWiring.Create)(config);
+        using var disposeEngine = engine as IDisposable;
         FunctionHost host;
         try
         {

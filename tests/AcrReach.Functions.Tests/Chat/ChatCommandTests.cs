@@ -1,10 +1,11 @@
+using AcrReach.Cloud.Credentials;
 using AcrReach.Functions.Engine;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
 namespace AcrReach.Functions.Tests.Chat;
 
-// End-to-end plan/apply against the local cloud: added after the engine merges (see OnAttachmentTests).
+// The host's own behaviour, with a recording engine double; plan/apply on the local cloud: EndToEnd/ChatOpsOnLocalCloudTests.
 public sealed class ChatCommandTests
 {
     [Fact]

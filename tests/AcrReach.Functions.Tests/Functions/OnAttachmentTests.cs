@@ -6,8 +6,8 @@ using AcrReach.Functions.Tests.Support;
 
 namespace AcrReach.Functions.Tests.Functions;
 
-// End-to-end runs of these events against the local cloud (seed scenario, real engine) are added by the lead
-// after the engine (issue 4) merges; here the engine is a recording double and the host is under test.
+// The host's own behaviour, with a recording engine double. The same events against the real engine on the local
+// cloud: EndToEnd/OnAttachmentOnLocalCloudTests.
 public sealed class OnAttachmentTests
 {
     [Theory]

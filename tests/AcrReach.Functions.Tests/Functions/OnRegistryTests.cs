@@ -6,7 +6,7 @@ using AcrReach.Functions.Tests.Support;
 
 namespace AcrReach.Functions.Tests.Functions;
 
-// End-to-end on the local cloud: added after the engine merges (see OnAttachmentTests).
+// The host's own behaviour, with a recording engine double; on the local cloud: EndToEnd/OnRegistryOnLocalCloudTests.
 public sealed class OnRegistryTests
 {
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AcrReach.Cloud.Credentials;
 using AcrReach.Functions.Engine;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
@@ -164,20 +165,6 @@ public sealed class FcContractTests
         Assert.Equal("EngineFailed", error.GetProperty("code").GetString());
         Assert.Contains("Throttling.User", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains(host.OutputLines, line => line.Contains("\"event\":\"run.failed\"", StringComparison.Ordinal) && line.Contains("\"level\":\"error\"", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Says_so_when_the_engine_is_not_connected_yet()
-    {
-        var config = new HostConfig { Function = FunctionKind.Sweep, Port = 0 };
-        using var output = new StringWriter();
-        await using var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, EngineWiring.Create(config)) { BindAddress = IPAddress.Loopback, Output = output });
-        using var client = new HttpClient();
-
-        using var response = await client.PostAsync(new Uri(host.LocalAddress, "/invoke"), new StringContent(TimerEvent));
-
-        Assert.Equal("404", response.FcStatus());
-        Assert.Equal("EngineNotConnected", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
     private static (string, string)[] Credentials(string id, string secret, string token) =>

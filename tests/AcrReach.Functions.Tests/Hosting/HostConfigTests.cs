@@ -1,5 +1,5 @@
+using AcrReach.Cloud.Credentials;
 using AcrReach.Core;
-using AcrReach.Functions.Engine;
 using AcrReach.Functions.Hosting;
 
 namespace AcrReach.Functions.Tests.Hosting;
@@ -41,6 +41,8 @@ public sealed class HostConfigTests
         Assert.Equal(TimeSpan.FromHours(1), config.ChatSignatureWindow);
         Assert.Null(config.Endpoint);
         Assert.Empty(config.Regions);
+        Assert.Null(config.PolicyFile);
+        Assert.False(config.PrivateZone);
         Assert.Null(config.EnvironmentCredentials);
     }
 
@@ -59,6 +61,8 @@ public sealed class HostConfigTests
             ("ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS", "600"),
             ("ACR_REACH_ENDPOINT", "http://127.0.0.1:8080"),
             ("ACR_REACH_REGIONS", "cn-hangzhou,cn-shanghai"),
+            ("ACR_REACH_POLICY_FILE", "/code/policy.json"),
+            ("ACR_REACH_PRIVATE_ZONE", "on"),
             ("ACR_REACH_READY_TIMEOUT_SECONDS", "120"),
             ("ACR_REACH_MAX_EVENT_BYTES", "2048"),
             ("ACR_REACH_MAX_CHAT_BYTES", "4096"),
@@ -76,6 +80,8 @@ public sealed class HostConfigTests
         Assert.Equal(TimeSpan.FromMinutes(10), config.ChatSignatureWindow);
         Assert.Equal(new Uri("http://127.0.0.1:8080"), config.Endpoint);
         Assert.Equal(["cn-hangzhou", "cn-shanghai"], config.Regions.AsEnumerable());
+        Assert.Equal("/code/policy.json", config.PolicyFile);
+        Assert.True(config.PrivateZone);
         Assert.Equal(TimeSpan.FromMinutes(2), config.ReadyTimeout);
         Assert.Equal(2048, config.MaxEventBytes);
         Assert.Equal(4096, config.MaxChatBytes);
@@ -85,6 +91,7 @@ public sealed class HostConfigTests
     [Theory]
     [InlineData("FC_FUNCTION_NAME", "acr-reach-backup", "FC_FUNCTION_NAME")]
     [InlineData("ACR_REACH_SWEEP_REPAIR", "sometimes", "ACR_REACH_SWEEP_REPAIR")]
+    [InlineData("ACR_REACH_PRIVATE_ZONE", "maybe", "ACR_REACH_PRIVATE_ZONE")]
     [InlineData("FC_CUSTOM_LISTEN_PORT", "70000", "FC_CUSTOM_LISTEN_PORT")]
     [InlineData("ACR_REACH_ENDPOINT", "localhost:8080", "ACR_REACH_ENDPOINT")]
     [InlineData("ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS", "-5", "ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS")]

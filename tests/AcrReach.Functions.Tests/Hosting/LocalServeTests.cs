@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
+using AcrReach.LocalCloud;
 
 namespace AcrReach.Functions.Tests.Hosting;
 
@@ -34,6 +35,33 @@ public sealed partial class LocalServeTests
         Assert.Equal(new Uri("http://127.0.0.1:18080"), seen.Endpoint);
         Assert.Single(output.ToString().Split('\n'), line => line.StartsWith("listening on ", StringComparison.Ordinal));
         Assert.Equal($"listening on http://127.0.0.1:{address.Port}", output.ToString().Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Serves_a_function_with_the_real_engine_against_a_local_cloud()
+    {
+        await using var cloud = await LocalCloudServer.StartAsync(CloudRig.Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var environment = new Dictionary<string, string>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = LocalCloudOptions.DefaultAccessKeyId,
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = LocalCloudOptions.DefaultAccessKeySecret,
+        };
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+
+        // What `acr-reach serve --endpoint URL --function sweep --port 0` runs; the engine is the one FC gets.
+        var serving = LocalServe.RunAsync(new LocalServeOptions("sweep", cloud.Endpoint.ToString(), 0, name => environment.GetValueOrDefault(name)), TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        var address = await ListeningAddressAsync(output, serving);
+        using var client = new HttpClient();
+        using var report = await client.PostAsync(new Uri(address, "/invoke"), new StringContent(EventFiles.Read("timer-sweep-report.json")));
+        using var repair = await client.PostAsync(new Uri(address, "/invoke"), new StringContent(EventFiles.Read("timer-sweep-repair.json")));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await serving);
+        Assert.Equal(("200", "DriftReported"), (report.FcStatus(), (await report.RunReportAsync()).GetProperty("outcome").GetString()));
+        Assert.Equal(("200", "Repaired"), (repair.FcStatus(), (await repair.RunReportAsync()).GetProperty("outcome").GetString()));
+        Assert.Equal(2, cloud.Messages(HostConfig.DefaultQueue).Count);
+        Assert.Empty(Core.Planning.Planner.Plan(cloud.Snapshot()).Actions);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ internal sealed class FakeReachEngine : IReachEngine
     private PlanPreview PlanFor(ReachScope scope) => CurrentPlans.TryGetValue(scope, out var plan) ? plan : DefaultPlan;
 
     private RunReport Report(string planId) =>
-        new($"run-{Interlocked.Increment(ref _runs):D4}", planId, Outcome, 2, 1, Outcome is RunOutcome.Failed or RunOutcome.PartiallyApplied ? 1 : 0, [], Outcome != RunOutcome.Failed, "msg-0001");
+        new($"run-{Interlocked.Increment(ref _runs):D4}", planId, Outcome, 2, 1, Outcome is RunOutcome.Failed or RunOutcome.PartiallyApplied ? 1 : 0, 0, [], Outcome != RunOutcome.Failed, "msg-0001");
 
     private void ThrowIfAsked()
     {

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AcrReach.Functions.Engine;
 using AcrReach.Functions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AcrReach.Functions.Tests.Support;
 
-/// <summary>The real host on a loopback port, driven over real HTTP, with its stdout captured.</summary>
+/// <summary>
+/// The real host on a loopback port, driven over real HTTP, with its stdout captured. Its engine is a recording double
+/// unless one is given (the real engine over a local cloud: <see cref="CloudRig"/>).
+/// </summary>
 internal sealed class HostUnderTest : IAsyncDisposable
 {
     public const string ChatSecret = "SECtestRobotAppSecret0123456789abcdef";
@@ -14,13 +18,15 @@ internal sealed class HostUnderTest : IAsyncDisposable
     private readonly StringWriter _output = new();
     private FunctionHost? _host;
 
-    private HostUnderTest(FakeReachEngine engine, FakeTimeProvider time)
+    private IReachEngine? _engine;
+
+    private HostUnderTest(FakeTimeProvider time)
     {
-        Engine = engine;
         Time = time;
     }
 
-    public FakeReachEngine Engine { get; }
+    /// <summary>The recording double (only when no engine was given).</summary>
+    public FakeReachEngine Engine => _engine as FakeReachEngine ?? throw new InvalidOperationException("this host runs a real engine");
 
     public FakeTimeProvider Time { get; }
 
@@ -40,13 +46,15 @@ internal sealed class HostUnderTest : IAsyncDisposable
         }
     }
 
-    public static async Task<HostUnderTest> StartAsync(FunctionKind function, Func<HostConfig, HostConfig>? configure = null)
+    /// <param name="engine">Builds the engine from the host's configuration; null: a <see cref="FakeReachEngine"/>.</param>
+    public static async Task<HostUnderTest> StartAsync(FunctionKind function, Func<HostConfig, HostConfig>? configure = null, Func<HostConfig, IReachEngine>? engine = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 4, 0, 0, TimeSpan.Zero));
-        var host = new HostUnderTest(new FakeReachEngine(), time);
+        var host = new HostUnderTest(time);
         var config = new HostConfig { Function = function, Port = 0, ChatAppSecret = ChatSecret, Region = "cn-hangzhou", AccountId = "1234567890123456" };
         config = configure?.Invoke(config) ?? config;
-        host._host = await FunctionHost.StartAsync(new FunctionHostOptions(config, host.Engine)
+        host._engine = engine?.Invoke(config) ?? new FakeReachEngine();
+        host._host = await FunctionHost.StartAsync(new FunctionHostOptions(config, host._engine)
         {
             BindAddress = IPAddress.Loopback,
             Output = TextWriter.Synchronized(host._output),
@@ -90,6 +98,10 @@ internal static class Responses
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }
+
+    /// <summary>The engine's report of the one run an event answer names.</summary>
+    public static async Task<JsonElement> RunReportAsync(this HttpResponseMessage response) =>
+        Assert.Single((await response.JsonAsync()).GetProperty("runs").EnumerateArray()).GetProperty("report");
 
     public static string FcStatus(this HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-fc-status", out var values) ? string.Join(",", values) : "(missing)";

@@ -47,8 +47,9 @@ internal static class Robot
 
     public static async Task<(string Title, string Text)> MarkdownAsync(this HttpResponseMessage response)
     {
-        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("markdown", (string?)json["msgtype"]);
+        var body = await response.Content.ReadAsStringAsync();
+        var json = JsonNode.Parse(body)!;
+        Assert.True((string?)json["msgtype"] == "markdown", $"not a markdown answer: {(int)response.StatusCode} {body}");
         return ((string)json["markdown"]!["title"]!, (string)json["markdown"]!["text"]!);
     }
 }

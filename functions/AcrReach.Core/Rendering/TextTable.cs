@@ -1,7 +1,7 @@
-namespace AcrReach.Cli.Output;
+namespace AcrReach.Core.Rendering;
 
 /// <summary>Left-aligned columns, two spaces apart, each row indented: what a network engineer scans at a glance.</summary>
-internal sealed class TextTable(string indent)
+public sealed class TextTable(string indent)
 {
     private readonly List<string[]> _rows = [];
 

@@ -1,10 +1,10 @@
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Planning;
 
-namespace AcrReach.Cli.Output;
+namespace AcrReach.Core.Rendering;
 
 /// <summary>A plan as text: routes to add per route table, VPC links, DNS records per source, findings with what to do.</summary>
-internal static class PlanText
+public static class PlanText
 {
     public static void Write(Plan plan, TextWriter output)
     {

@@ -2,12 +2,12 @@ using AcrReach.Core.Addressing;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Tracing;
 
-namespace AcrReach.Cli.Output;
+namespace AcrReach.Core.Rendering;
 
 /// <summary>
 /// Each required path hop by hop: as it is now, marked where it breaks, then as the plan leaves it when that differs.
 /// </summary>
-internal static class ExplainText
+public static class ExplainText
 {
     public static void Write(Verification now, Plan plan, TextWriter output)
     {

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text;
+using AcrReach.Cloud.Cbn;
+using AcrReach.Cloud.Paging;
+using AcrReach.Core.Topology;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+
+namespace AcrReach.Functions.Tests.EndToEnd;
+
+/// <summary>on-attachment with the real engine on the local cloud (seed scenario and small variants), over real HTTP.</summary>
+public sealed class OnAttachmentOnLocalCloudTests
+{
+    public static readonly string[] SeedRoutes =
+    [
+        "vtb-sh2 100.103.7.181/32 -> tr-attach-sh2",
+        "vtb-sh2 100.118.28.43/32 -> tr-attach-sh2",
+        "vtb-trhz 100.0.0.0/8 -> tr-attach-hz1",
+        "vtb-trsh 100.0.0.0/8 -> tr-attach-peer",
+    ];
+
+    [Fact]
+    public async Task Creates_the_routes_of_a_new_vpc_attachment_and_publishes_one_message_for_the_run()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await rig.InvokeAsync(CloudRig.SeedAttachmentEvent());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("200", response.FcStatus());
+        var report = await response.RunReportAsync();
+        Assert.Equal("Repaired", report.GetProperty("outcome").GetString());
+        Assert.Equal(4, report.GetProperty("applied").GetInt32());
+        Assert.True(report.GetProperty("reachable").GetBoolean());
+        Assert.Equal(SeedRoutes, rig.MarkedRoutes());
+        rig.AssertConverged();
+        var message = Assert.Single(rig.Messages());
+        Assert.Equal(1, (int)message["schemaVersion"]!);
+        Assert.Equal("on-attachment", (string?)message["trigger"]);
+        Assert.Equal(report.GetProperty("runId").GetString(), (string?)message["runId"]);
+        Assert.Equal(report.GetProperty("notificationMessageId").GetString(), Assert.Single(rig.Cloud.Messages(CloudRig.Queue)).MessageId);
+    }
+
+    [Fact]
+    public async Task Handles_the_same_event_twice_with_no_write_the_second_time()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+        var body = CloudRig.SeedAttachmentEvent();
+
+        using var first = await rig.InvokeAsync(body, "r-1");
+        rig.Cloud.ResetCalls();
+        using var second = await rig.InvokeAsync(body, "r-2");
+
+        Assert.Equal(["200", "200"], new[] { first.FcStatus(), second.FcStatus() });
+        Assert.Equal(0, rig.NetworkWriteCalls());
+        var report = await second.RunReportAsync();
+        Assert.Equal("InSync", report.GetProperty("outcome").GetString());
+        Assert.Equal(0, report.GetProperty("applied").GetInt32());
+        Assert.Equal(SeedRoutes, rig.MarkedRoutes());
+        Assert.Equal(["Repaired", "InSync"], rig.Messages().Select(m => (string?)m["outcome"]));
+    }
+
+    [Fact]
+    public async Task Reconciles_each_network_of_a_batch_once_and_ignores_the_delete()
+    {
+        // The VBR variant (data center idc-sh attached to tr-sh) with the seed's VPC rule added.
+        var account = CloudRig.Scenario("datacenter-vbr");
+        account = account with { Policy = account.Policy with { Reach = account.Policy.Reach.Add(new ReachRule(ReachSource.ForVpc("vpc-sh2"), "cri-xxxxxx")) } };
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment, account);
+        var vbr = await rig.Apis.Cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = "tr-sh" }).ToImmutableArrayAsync();
+        var batch = CloudRig.Event(
+            "attachment-batch.json",
+            ("tr-attach-uf6vpc0001abcd", "tr-attach-sh2"),
+            ("vpc-uf6consumer0001", "vpc-sh2"),
+            ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh"),
+            ("tr-attach-bp1vbr0001abcd", "tr-attach-vbr"),
+            ("vbr-bp1idcexpress01", Assert.Single(vbr).VbrId!),
+            ("tr-bp1a2b3c4d5e6f7g8h9i", "tr-sh"),
+            ("cn-hangzhou", "cn-shanghai"));
+
+        using var response = await rig.InvokeAsync(batch);
+
+        Assert.Equal("200", response.FcStatus());
+        var body = await response.JsonAsync();
+        Assert.True(body.GetProperty("ok").GetBoolean());
+        Assert.Equal(
+            ["VPC attachment tr-attach-sh2 of vpc-sh2 on tr-sh in cn-shanghai", $"VBR attachment tr-attach-vbr of {vbr[0].VbrId} on tr-sh in cn-shanghai"],
+            body.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("scope").GetString()));
+        Assert.Equal(3, Assert.Single(body.GetProperty("ignored").EnumerateArray()).GetProperty("index").GetInt32());
+        Assert.Equal(2, rig.Messages().Count);
+        Assert.Subset(rig.MarkedRoutes().ToHashSet(), SeedRoutes.ToHashSet());
+        rig.AssertConverged();
+    }
+
+    [Theory]
+    [InlineData("malformed-truncated.json")]
+    [InlineData("malformed-no-event-name.json")]
+    public async Task Refuses_a_malformed_event_without_calling_the_cloud(string file)
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await rig.InvokeAsync(EventFiles.Read(file));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("404", response.FcStatus());
+        Assert.Equal("MalformedEvent", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(0, rig.AllCalls());
+        Assert.Empty(rig.MarkedRoutes());
+    }
+
+    [Fact]
+    public async Task Refuses_an_oversized_body_without_calling_the_cloud()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+        var padded = new StringBuilder(CloudRig.SeedAttachmentEvent().TrimEnd().TrimEnd('}'))
+            .Append(",\"padding\":\"").Append('x', HostConfig.DefaultMaxEventBytes).Append("\"}").ToString();
+
+        using var response = await rig.InvokeAsync(padded);
+
+        Assert.Equal("404", response.FcStatus());
+        Assert.Equal("PayloadTooLarge", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal(0, rig.AllCalls());
+        Assert.Empty(rig.MarkedRoutes());
+    }
+
+    [Fact]
+    public async Task Fails_the_invocation_without_writing_when_the_attachment_never_becomes_attached()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment, configure: config => config with { ReadyTimeout = TimeSpan.FromMilliseconds(300) });
+        var missing = CloudRig.SeedAttachmentEvent().Replace("tr-attach-sh2", "tr-attach-notthere", StringComparison.Ordinal);
+
+        using var response = await rig.InvokeAsync(missing);
+
+        Assert.Equal("404", response.FcStatus());
+        var report = await response.RunReportAsync();
+        Assert.Equal("NotReady", report.GetProperty("outcome").GetString());
+        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, rig.NetworkWriteCalls());
+        Assert.Empty(rig.MarkedRoutes());
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using AcrReach.Cloud;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Endpoints;
+using AcrReach.Cloud.OpenApi;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Scenarios;
+using AcrReach.Core.Topology;
+using AcrReach.Functions.Engine;
+using AcrReach.Functions.Hosting;
+using AcrReach.LocalCloud;
+
+namespace AcrReach.Functions.Tests.Support;
+
+/// <summary>
+/// The host with the real engine (<see cref="ReconcilerEngine"/>) over a local cloud, all in-process and over real
+/// HTTP: events go to the host as FC sends them, with the function role's credentials in the <c>x-fc-*</c> headers
+/// (the engine's client has no credentials of its own, so every cloud call is signed with the request's).
+/// </summary>
+internal sealed class CloudRig : IAsyncDisposable
+{
+    public const string Queue = HostConfig.DefaultQueue;
+
+    /// <summary>The local cloud's key, as FC would hand over the role's STS credentials (any token is accepted for it).</summary>
+    public static readonly ImmutableArray<(string Name, string Value)> RoleHeaders =
+    [
+        ("x-fc-access-key-id", LocalCloudOptions.DefaultAccessKeyId),
+        ("x-fc-access-key-secret", LocalCloudOptions.DefaultAccessKeySecret),
+        ("x-fc-security-token", "local-sts-token"),
+        ("x-fc-region", "cn-hangzhou"),
+        ("x-fc-account-id", "1234567890123456"),
+    ];
+
+    /// <summary>The cloud actions that change the network (everything that writes, except publishing the run's message).</summary>
+    public static readonly ImmutableHashSet<string> NetworkWrites =
+        [.. ApiCatalog.Operations.Where(o => o.Access == ApiAccess.Write && o.Product != CloudProduct.Mns).Select(o => o.Action)];
+
+    private CloudRig(LocalCloudServer cloud, CloudClientFactory factory)
+    {
+        Cloud = cloud;
+        Factory = factory;
+    }
+
+    public LocalCloudServer Cloud { get; }
+
+    public CloudClientFactory Factory { get; }
+
+    public HostUnderTest Host { get; private set; } = null!;
+
+    /// <summary>The client with the local cloud's key, for changes made behind AcrReach's back.</summary>
+    public CloudApis Apis => Factory.Create(new StaticCredentialProvider(new CloudCredentials(LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret)));
+
+    /// <summary>The seed scenario (vpc-sh2 in Shanghai must reach cri-xxxxxx in Hangzhou).</summary>
+    public static Account Seed() => Scenario("seed-hangzhou-shanghai");
+
+    /// <summary>A scenario of the planner's suite (tests/AcrReach.Core.Tests/Scenarios/Planning).</summary>
+    public static Account Scenario(string name) =>
+        ScenarioReader.ReadFile(Path.Combine(RepositoryRoot(), "tests", "AcrReach.Core.Tests", "Scenarios", "Planning", name + ".json"));
+
+    public static async Task<CloudRig> StartAsync(FunctionKind function, Account? account = null, Func<HostConfig, HostConfig>? configure = null)
+    {
+        var cloud = await LocalCloudServer.StartAsync(account ?? Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var factory = new CloudClientFactory(new CloudOptions
+        {
+            Endpoint = cloud.Endpoint,
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromSeconds(1), MaxRetryAttempts = 8 },
+            RateLimits = new RateLimitOptions { ReadQps = 500, WriteQps = 100, Burst = 20 },
+        });
+        var rig = new CloudRig(cloud, factory);
+        var runs = new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) };
+        rig.Host = await HostUnderTest.StartAsync(
+            function,
+            config => configure?.Invoke(config with { Endpoint = cloud.Endpoint }) ?? config with { Endpoint = cloud.Endpoint },
+            config => new ReconcilerEngine(config, factory, runs));
+        return rig;
+    }
+
+    /// <summary>POST /invoke as FC sends an event, with the role's credentials (or <paramref name="headers"/> instead).</summary>
+    public Task<HttpResponseMessage> InvokeAsync(string body, string requestId = "req-0001", IEnumerable<(string Name, string Value)>? headers = null) =>
+        Host.InvokeAsync(body, requestId, headers ?? RoleHeaders);
+
+    /// <summary>
+    /// A correctly signed robot message, forwarded by the HTTP trigger with the role's credentials. The host's clock moves
+    /// on a second first: a robot signs each message with its own timestamp (the same pair twice is a replay).
+    /// </summary>
+    public Task<HttpResponseMessage> ChatAsync(string content, string requestId = "chat-0001")
+    {
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        var request = Robot.Signed(Host, content, requestId: requestId);
+        foreach (var (name, value) in RoleHeaders)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return Host.Client.SendAsync(request);
+    }
+
+    /// <summary>Calls that change the network since the counts were last reset.</summary>
+    public int NetworkWriteCalls() => Cloud.Calls().Where(c => NetworkWrites.Contains(c.Key)).Sum(c => c.Value);
+
+    /// <summary>Every cloud call since the counts were last reset (the local cloud counts refused ones too).</summary>
+    public int AllCalls() => Cloud.Calls().Values.Sum();
+
+    /// <summary>The run messages on the results queue, decoded.</summary>
+    public IReadOnlyList<JsonNode> Messages() => [.. Cloud.Messages(Queue).Select(m => JsonNode.Parse(m.DecodedBody ?? m.Body)!)];
+
+    /// <summary>Routes carrying AcrReach's mark, as <c>table destination -> next hop</c>, sorted.</summary>
+    public IReadOnlyList<string> MarkedRoutes()
+    {
+        var account = Cloud.Snapshot();
+        return [.. account.Vpcs.SelectMany(v => v.RouteTables).SelectMany(t => t.Entries.Where(e => AcrReachMark.IsMarked(e.Name, e.Description)).Select(e => $"{t.Id} {Core.Addressing.Cidr.Format(e.Destination)} -> {e.NextHopId}"))
+            .Concat(account.TransitRouters.SelectMany(r => r.RouteTables).SelectMany(t => t.Entries.Where(e => AcrReachMark.IsMarked(e.Name, e.Description)).Select(e => $"{t.Id} {Core.Addressing.Cidr.Format(e.Destination)} -> {e.NextHopId}")))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Nothing left to plan on the cloud as it is, and every required path reached.</summary>
+    public void AssertConverged()
+    {
+        var account = Cloud.Snapshot();
+        Assert.Empty(Planner.Plan(account).Actions);
+        Assert.True(Planner.Verify(account).Reachable);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Factory.Dispose();
+        await Cloud.DisposeAsync();
+    }
+
+    /// <summary>A recorded-shape event with its made-up ids replaced by the scenario's.</summary>
+    public static string Event(string file, params (string Recorded, string Actual)[] ids) =>
+        ids.Aggregate(EventFiles.Read(file), (text, id) => text.Replace(id.Recorded, id.Actual, StringComparison.Ordinal));
+
+    /// <summary>attachment-vpc-created.json about the seed's consumer: vpc-sh2 attached to tr-sh as tr-attach-sh2.</summary>
+    public static string SeedAttachmentEvent(string file = "attachment-vpc-created.json") =>
+        Event(file, ("tr-attach-uf6vpc0001abcd", "tr-attach-sh2"), ("vpc-uf6consumer0001", "vpc-sh2"), ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh"));
+
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+}
