@@ -79,7 +79,7 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
                     return ChatAnswers.Plan(plan.Scope, await engine.PlanAsync(plan.Scope, invocation, cancellationToken));
                 case ApplyCommand apply:
                     var outcome = await engine.ApplyAsync(apply.Token.PlanId, apply.Token.Scope, invocation, cancellationToken);
-                    log.Info(invocation.RequestId, outcome.Applied ? "chat.applied" : "chat.apply-refused", apply.Token.ToString(), ("currentPlanId", outcome.Plan.PlanId));
+                    log.Write("info", invocation.RequestId, outcome.Applied ? "chat.applied" : "chat.apply-refused", apply.Token.ToString(), [("currentPlanId", outcome.Plan.PlanId)], outcome.Report?.Details);
                     return outcome is { Applied: true, Report: { } report }
                         ? ChatAnswers.Applied(apply.Token, report)
                         : ChatAnswers.Refused(apply.Token, outcome.Plan);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using AcrReach.Cloud;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Credentials;
@@ -194,8 +195,14 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
             report.Error,
             report.Notification?.Error)
         {
-            Details = ReportJson.Serialize(report),
+            Details = Json(ReportJson.Serialize(report)),
         };
+    }
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
     }
 
     private static RunOutcome OutcomeOf(ReconcileOutcome outcome) => outcome switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AcrReach.Functions.Engine;
@@ -57,7 +58,7 @@ public sealed record RunReport(
 {
     /// <summary>The engine's whole report (the Apply JSON contract), for the function log; not part of the answer.</summary>
     [JsonIgnore]
-    public string? Details { get; init; }
+    public JsonElement? Details { get; init; }
 
     /// <summary>FC should deliver the event again: the run did not finish, or nobody was told about it.</summary>
     [JsonIgnore]

@@ -78,8 +78,9 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
                 scope.Describe(),
                 [
                     ("runId", report.RunId), ("planId", report.PlanId), ("outcome", report.Outcome.ToString()), ("applied", Text(report.Applied)),
-                    ("failed", Text(report.Failed)), ("error", report.Error), ("notificationError", report.NotificationError), ("report", report.Details),
-                ]);
+                    ("failed", Text(report.Failed)), ("error", report.Error), ("notificationError", report.NotificationError),
+                ],
+                report.Details);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -29,6 +29,9 @@ public static class EnvironmentVariables
     public const string AccessKeySecret = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
     public const string SecurityToken = "ALIBABA_CLOUD_SECURITY_TOKEN";
 
+    /// <summary>What the engine is run with (<see cref="Engine.ReconcilerEngine"/>): every deployed function sets these.</summary>
+    public static ImmutableArray<string> Engine { get; } = [Queue, Regions, PolicyFile, PrivateZone];
+
     /// <summary>The variables a deployment may set.</summary>
     public static ImmutableArray<string> Deployable { get; } =
         [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes];

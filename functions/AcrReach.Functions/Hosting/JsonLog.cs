@@ -35,7 +35,8 @@ public sealed class JsonLog
     public void Error(string? requestId, string eventName, string message, params (string Key, string? Value)[] fields) =>
         Write("error", requestId, eventName, message, fields);
 
-    public void Write(string level, string? requestId, string eventName, string message, IReadOnlyList<(string Key, string? Value)> fields)
+    /// <param name="data">A JSON document the line carries as it is (e.g. a run's whole report), under <c>data</c>.</param>
+    public void Write(string level, string? requestId, string eventName, string message, IReadOnlyList<(string Key, string? Value)> fields, JsonElement? data = null)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in fields)
@@ -53,7 +54,8 @@ public sealed class JsonLog
             requestId,
             eventName,
             message,
-            builder.Count == 0 ? null : builder.ToImmutable());
+            builder.Count == 0 ? null : builder.ToImmutable(),
+            data);
         WriteLine(JsonSerializer.Serialize(entry, FunctionsJsonContext.Default.LogEntry));
     }
 
@@ -74,7 +76,8 @@ public sealed record LogEntry(
     string? RequestId,
     string Event,
     string Message,
-    ImmutableSortedDictionary<string, string>? Fields);
+    ImmutableSortedDictionary<string, string>? Fields,
+    JsonElement? Data = null);
 
 /// <summary>Routes ASP.NET Core's own warnings and errors into the same JSON lines.</summary>
 internal sealed class JsonLoggerProvider(JsonLog log) : ILoggerProvider

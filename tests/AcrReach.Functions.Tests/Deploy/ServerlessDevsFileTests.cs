@@ -94,6 +94,17 @@ public sealed class ServerlessDevsFileTests
         }
     }
 
+    [Fact]
+    public void Every_function_sets_what_the_engine_reads()
+    {
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        {
+            var names = props["environmentVariables"]!.AsObject().Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+            Assert.Superset(EnvironmentVariables.Engine.ToHashSet(StringComparer.Ordinal), names);
+            Assert.Equal(kind != FunctionKind.Chatops, names.Contains(EnvironmentVariables.ReadyTimeoutSeconds));
+        }
+    }
+
     [Theory]
     [InlineData(FunctionKind.OnAttachment, "attachment-vpc-created.json", true)]
     [InlineData(FunctionKind.OnAttachment, "attachment-vbr-created.json", true)]

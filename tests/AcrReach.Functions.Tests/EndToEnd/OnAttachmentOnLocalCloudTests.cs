@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Paging;
 using AcrReach.Core.Topology;
@@ -39,6 +40,22 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Equal("on-attachment", (string?)message["trigger"]);
         Assert.Equal(report.GetProperty("runId").GetString(), (string?)message["runId"]);
         Assert.Equal(report.GetProperty("notificationMessageId").GetString(), Assert.Single(rig.Cloud.Messages(CloudRig.Queue)).MessageId);
+    }
+
+    [Fact]
+    public async Task Logs_the_whole_apply_report_of_the_run_for_the_logstore()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await rig.InvokeAsync(CloudRig.SeedAttachmentEvent(), "r-log");
+
+        var done = JsonNode.Parse(Assert.Single(rig.Host.OutputLines, line => line.Contains("\"event\":\"run.done\"", StringComparison.Ordinal)))!;
+        Assert.Equal("r-log", (string?)done["requestId"]);
+        var logged = done["data"]!;
+        Assert.Equal((await response.RunReportAsync()).GetProperty("runId").GetString(), (string?)logged["runId"]);
+        Assert.Equal(["Applied", "Applied", "Applied", "Applied"], logged["steps"]!.AsArray().Select(s => (string?)s!["outcome"]));
+        Assert.True((bool)logged["verification"]!["reachable"]!);
+        Assert.Equal(CloudRig.Queue, (string?)logged["notification"]!["queue"]);
     }
 
     [Fact]
