@@ -24,7 +24,7 @@ namespace AcrReach.Functions.Engine;
 public sealed class ReconcilerEngine : IReachEngine, IDisposable
 {
     private readonly HostConfig _config;
-    private readonly CloudClientFactory _factory;
+    private readonly Lazy<CloudClientFactory> _factory;
     private readonly ReconcilerOptions _options;
     private readonly bool _ownsFactory;
 
@@ -32,9 +32,14 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
     /// <param name="options">Run settings before the configuration's queue, regions, policy and PrivateZone are applied.</param>
     /// <param name="ownsFactory">Dispose <paramref name="factory"/> with this engine.</param>
     public ReconcilerEngine(HostConfig config, CloudClientFactory factory, ReconcilerOptions? options = null, bool ownsFactory = false)
+        : this(config, new Lazy<CloudClientFactory>(factory ?? throw new ArgumentNullException(nameof(factory))), options, ownsFactory)
+    {
+    }
+
+    private ReconcilerEngine(HostConfig config, Lazy<CloudClientFactory> factory, ReconcilerOptions? options, bool ownsFactory)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
-        _factory = factory ?? throw new ArgumentNullException(nameof(factory));
+        _factory = factory;
         _ownsFactory = ownsFactory;
         var policy = config.PolicyFile is { } path ? ScenarioReader.ReadPolicyFile(path) : PolicySettings.None;
         options ??= new ReconcilerOptions();
@@ -51,16 +56,12 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
     public static ReconcilerEngine Create(HostConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var factory = new CloudClientFactory(new CloudOptions { Endpoint = config.Endpoint, Regions = config.Regions });
-        try
-        {
-            return new ReconcilerEngine(config, factory, ownsFactory: true);
-        }
-        catch
-        {
-            factory.Dispose();
-            throw;
-        }
+        var factory = new Lazy<CloudClientFactory>(() => new CloudClientFactory(new CloudOptions { Endpoint = config.Endpoint, Regions = config.Regions }));
+        var engine = new ReconcilerEngine(config, factory, options: null, ownsFactory: true);
+
+        // The client (HTTP handler, retry pipeline, rate limits) is built while Kestrel starts, not in the first invocation's time.
+        _ = Task.Run(() => factory.Value);
+        return engine;
     }
 
     public async Task<RunReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
@@ -111,9 +112,9 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
 
     public void Dispose()
     {
-        if (_ownsFactory)
+        if (_ownsFactory && _factory.IsValueCreated)
         {
-            _factory.Dispose();
+            _factory.Value.Dispose();
         }
     }
 
@@ -132,7 +133,7 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
             },
         };
         var credentials = invocation.Credentials is { } given ? new StaticCredentialProvider(given, "invocation credentials") : null;
-        return Reconciler.Create(_factory, credentials, options);
+        return Reconciler.Create(_factory.Value, credentials, options);
     }
 
     internal static ReconcileScope ScopeOf(ReachScope scope) => scope switch
