@@ -14,11 +14,6 @@ public sealed class AsyncStatusTests
 {
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(5);
 
-    private static readonly CreateRouteEntryRequest AuthRoute = new()
-    {
-        RouteTableId = "vtb-sh2", DestinationCidrBlock = "100.103.7.181/32", NextHopType = "Attachment", NextHopId = "tr-attach-sh2",
-    };
-
     private static Task<Rig> StartAsync(RetryOptions? retry = null) =>
         Rig.StartAsync(cloud: o => o with { TimeProvider = Rig.FakeClock(), SettleTime = SettleTime }, client: o => o with { Retry = retry ?? Rig.FastRetries });
 
@@ -27,7 +22,7 @@ public sealed class AsyncStatusTests
     {
         await using var rig = await StartAsync();
         var vpc = rig.Apis.Vpc(Rig.Shanghai);
-        var created = await vpc.CreateRouteEntryAsync(AuthRoute);
+        var created = await vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai);
         async Task<string?> Status() =>
             Assert.Single((await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest { RouteTableId = "vtb-sh2", RouteEntryId = created.RouteEntryId })).RouteEntrys.RouteEntry).Status;
 
@@ -57,12 +52,12 @@ public sealed class AsyncStatusTests
     {
         await using var rig = await StartAsync(Rig.NoRetries);
         var vpc = rig.Apis.Vpc(Rig.Shanghai);
-        await vpc.CreateRouteEntryAsync(AuthRoute);
+        await vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai);
 
-        var sameTable = await Assert.ThrowsAsync<CloudApiException>(() => vpc.CreateRouteEntryAsync(AuthRoute with { DestinationCidrBlock = "100.118.28.43/32" }));
-        var otherTable = await Assert.ThrowsAsync<CloudApiException>(() => vpc.CreateRouteEntryAsync(AuthRoute with { RouteTableId = "vtb-sh2-custom", DestinationCidrBlock = "100.118.28.43/32" }));
+        var sameTable = await Assert.ThrowsAsync<CloudApiException>(() => vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai with { DestinationCidrBlock = "100.118.28.43/32" }));
+        var otherTable = await Assert.ThrowsAsync<CloudApiException>(() => vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai with { RouteTableId = "vtb-sh2-custom", DestinationCidrBlock = "100.118.28.43/32" }));
         rig.Settle();
-        var afterSettling = await vpc.CreateRouteEntryAsync(AuthRoute with { DestinationCidrBlock = "100.118.28.43/32" });
+        var afterSettling = await vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai with { DestinationCidrBlock = "100.118.28.43/32" });
 
         Assert.Equal(("IncorrectRouteEntryStatus", true), (sameTable.Code, sameTable.IsTransient));
         Assert.Equal(("TaskConflict", true), (otherTable.Code, otherTable.IsTransient));
@@ -73,13 +68,7 @@ public sealed class AsyncStatusTests
     public async Task A_transit_route_is_hidden_while_Creating_unless_a_status_filter_is_sent_then_listed_Active()
     {
         await using var rig = await StartAsync();
-        var created = await rig.Apis.Cbn.CreateTransitRouterRouteEntryAsync(new CreateTransitRouterRouteEntryRequest
-        {
-            TransitRouterRouteTableId = "vtb-trsh",
-            TransitRouterRouteEntryDestinationCidrBlock = "100.0.0.0/8",
-            TransitRouterRouteEntryNextHopType = "Attachment",
-            TransitRouterRouteEntryNextHopId = "tr-attach-peer",
-        });
+        var created = await rig.Apis.Cbn.CreateTransitRouterRouteEntryAsync(Routes.ServiceBlockOverPeer);
         async Task<IEnumerable<string?>> Listed(string? status) =>
         [
             .. (await rig.Apis.Cbn.ListTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
@@ -139,8 +128,8 @@ public sealed class AsyncStatusTests
             client: o => o with { Retry = Rig.FastRetries with { MaxRetryAttempts = 20, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(50) } });
         var vpc = rig.Apis.Vpc(Rig.Shanghai);
 
-        await vpc.CreateRouteEntryAsync(AuthRoute);
-        await vpc.CreateRouteEntryAsync(AuthRoute with { DestinationCidrBlock = "100.118.28.43/32" });
+        await vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai);
+        await vpc.CreateRouteEntryAsync(Routes.AuthFromShanghai with { DestinationCidrBlock = "100.118.28.43/32" });
 
         Assert.True(rig.Calls("CreateRouteEntry") > 2, "the second write met the first one's conflict and was retried");
         var routes = rig.Server.Snapshot().FindVpc("vpc-sh2")!.FindRouteTable("vtb-sh2")!.Entries.Where(e => e.Destination.BaseAddress.ToString().StartsWith("100.1", StringComparison.Ordinal));
