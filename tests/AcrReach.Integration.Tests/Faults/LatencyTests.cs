@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AcrReach.Cloud.Mns;
+using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Vpc;
 using AcrReach.Integration.Tests.Support;
 using AcrReach.LocalCloud;
@@ -26,5 +27,18 @@ public sealed class LatencyTests
         // A few milliseconds of slack for timer granularity, never an upper bound.
         Assert.True(read.ElapsedMilliseconds >= LatencyMs - 5, $"DescribeVpcs answered after {read.ElapsedMilliseconds} ms");
         Assert.True(send.ElapsedMilliseconds >= LatencyMs - 5, $"SendMessage answered after {send.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_call_slower_than_the_attempt_timeout_is_a_transient_RequestTimeout_retried_then_given_up()
+    {
+        await using var rig = await Rig.StartAsync(
+            cloud: o => o with { LatencyMs = 500 },
+            client: o => o with { Retry = Rig.FastRetries with { MaxRetryAttempts = 1, AttemptTimeout = TimeSpan.FromMilliseconds(100) } });
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new()));
+
+        Assert.Equal((CloudApiException.RequestTimeoutCode, 0, true), (error.Code, error.HttpStatus, error.IsTransient));
+        Assert.Equal(2, rig.Calls("ListTransitRouters"));
     }
 }

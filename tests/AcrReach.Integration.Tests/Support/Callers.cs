@@ -14,8 +14,8 @@ public static class Callers
     };
 
     /// <summary>A rig whose client signs in <paramref name="style"/>, with an STS token when <paramref name="sts"/>.</summary>
-    public static Task<Rig> StartAsync(SignatureStyle style, bool sts) =>
-        Rig.StartAsync(client: o => o with
+    public static Task<Rig> StartAsync(SignatureStyle style, bool sts, AcrReach.Core.Topology.Account? account = null) =>
+        Rig.StartAsync(account, client: o => o with
         {
             Signature = style,
             Credentials = new AcrReach.Cloud.Credentials.StaticCredentialProvider(sts ? Rig.StsToken : Rig.AccessKey),
