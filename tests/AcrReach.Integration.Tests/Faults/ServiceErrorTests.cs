@@ -66,32 +66,20 @@ public sealed class ServiceErrorTests : IAsyncLifetime
         Assert.Equal("InvalidCIDRBlock.Duplicate", error.Code);
     }
 
-    [Fact]
-    public async Task The_same_transit_route_again_is_InstanceExist_TransitRouterRouteEntry()
+    [Theory]
+    [InlineData("tr-attach-vpn-bj", "InstanceExist.TransitRouterRouteEntry")]
+    [InlineData("tr-attach-hz1", "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock")]
+    public async Task A_transit_route_to_a_destination_already_routed_is_a_duplicate_over_the_same_hop_and_a_conflict_over_another(string nextHop, string code)
     {
         var error = await RefusedOnce("CreateTransitRouterRouteEntry", () => _rig.Apis.Cbn.CreateTransitRouterRouteEntryAsync(new CreateTransitRouterRouteEntryRequest
         {
             TransitRouterRouteTableId = "vtb-trhz",
             TransitRouterRouteEntryDestinationCidrBlock = "192.168.0.0/16",
             TransitRouterRouteEntryNextHopType = "Attachment",
-            TransitRouterRouteEntryNextHopId = "tr-attach-vpn-bj",
+            TransitRouterRouteEntryNextHopId = nextHop,
         }));
 
-        Assert.Equal("InstanceExist.TransitRouterRouteEntry", error.Code);
-    }
-
-    [Fact]
-    public async Task A_transit_route_to_the_same_destination_over_another_hop_is_a_permanent_conflict()
-    {
-        var error = await RefusedOnce("CreateTransitRouterRouteEntry", () => _rig.Apis.Cbn.CreateTransitRouterRouteEntryAsync(new CreateTransitRouterRouteEntryRequest
-        {
-            TransitRouterRouteTableId = "vtb-trhz",
-            TransitRouterRouteEntryDestinationCidrBlock = "192.168.0.0/16",
-            TransitRouterRouteEntryNextHopType = "Attachment",
-            TransitRouterRouteEntryNextHopId = "tr-attach-hz1",
-        }));
-
-        Assert.Equal("OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock", error.Code);
+        Assert.Equal(code, error.Code);
     }
 
     [Fact]
