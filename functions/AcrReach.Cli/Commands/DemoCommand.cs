@@ -69,7 +69,7 @@ internal static class DemoCommand
         {
             output.WriteLine();
             output.WriteLine("DNS records each source needs (hosts-file form; --private-zone makes them in PrivateZone)");
-            HostsFile.Write(plan, output);
+            HostsFile.Write(plan with { Dns = report.Dns }, output);
         }
 
         if (report.Verification is { } verification)

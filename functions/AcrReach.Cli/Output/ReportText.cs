@@ -47,6 +47,19 @@ internal static class ReportText
             }
         }
 
+        if (!report.Dns.IsEmpty && !report.Steps.Any(s => s.Action.Zone is not null))
+        {
+            output.WriteLine();
+            output.WriteLine("DNS records each source needs (acr-reach plan --output hosts, or --private-zone to make them in PrivateZone)");
+            var table = new TextTable("  ");
+            foreach (var record in report.Dns)
+            {
+                table.Add(record.Scope, record.Ip.ToString(), record.Name);
+            }
+
+            table.WriteTo(output);
+        }
+
         if (report.Verification is { } verification)
         {
             output.WriteLine();
