@@ -67,6 +67,7 @@ public sealed record LocalCloudOptions
         ["CreateTransitRouterRouteEntry"] = 20,
         ["DeleteTransitRouterRouteEntry"] = 20,
         ["ListInstance"] = 50,
+        ["ListInstanceRegion"] = 50,
         ["GetInstance"] = 50,
         ["GetInstanceVpcEndpoint"] = 50,
         ["CreateInstanceVpcEndpointLinkedVpc"] = 10,

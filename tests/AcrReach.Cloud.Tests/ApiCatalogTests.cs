@@ -30,6 +30,7 @@ public class ApiCatalogTests
                 "cr:GetInstance",
                 "cr:GetInstanceVpcEndpoint",
                 "cr:ListInstance",
+                "cr:ListInstanceRegion",
                 "mns:SendMessage",
                 "pvtz:AddZone",
                 "pvtz:AddZoneRecord",
@@ -88,6 +89,7 @@ public class ApiCatalogTests
         await apis.Cbn.CreateTransitRouterRouteEntryAsync(new());
         await apis.Cbn.DeleteTransitRouterRouteEntryAsync(new());
         await cr.ListInstanceAsync(new());
+        await cr.ListInstanceRegionAsync(new());
         await cr.GetInstanceAsync(new());
         await cr.GetInstanceVpcEndpointAsync(new());
         await cr.CreateInstanceVpcEndpointLinkedVpcAsync(new());

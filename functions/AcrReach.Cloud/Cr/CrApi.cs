@@ -12,6 +12,9 @@ public sealed class CrApi(OpenApiClient client, string regionId) : ICrApi
     public Task<ListInstanceResponse> ListInstanceAsync(ListInstanceRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(CrOperations.ListInstance, request with { RegionId = request.RegionId ?? RegionId }, RegionId, cancellationToken);
 
+    public Task<ListInstanceRegionResponse> ListInstanceRegionAsync(ListInstanceRegionRequest request, CancellationToken cancellationToken = default) =>
+        _client.InvokeAsync(CrOperations.ListInstanceRegion, request, RegionId, cancellationToken);
+
     public Task<GetInstanceResponse> GetInstanceAsync(GetInstanceRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(CrOperations.GetInstance, request with { RegionId = request.RegionId ?? RegionId }, RegionId, cancellationToken);
 

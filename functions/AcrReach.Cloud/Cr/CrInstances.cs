@@ -104,3 +104,23 @@ public sealed record GetInstanceResponse : CrResult
 
     public ImmutableArray<CrTag> Tags { get => field.IsDefault ? [] : field; init; }
 }
+
+/// <summary>CR ListInstanceRegion: the regions Container Registry serves; instances are regional, so discovery asks each.</summary>
+public sealed record ListInstanceRegionRequest
+{
+    /// <summary>E.g. <c>zh-CN</c> or <c>en-US</c>: the language of <see cref="CrRegion.LocalName"/>.</summary>
+    public string? Lang { get; init; }
+}
+
+/// <summary><c>Regions[].{RegionId, LocalName}</c>.</summary>
+public sealed record ListInstanceRegionResponse : CrResult
+{
+    public ImmutableArray<CrRegion> Regions { get => field.IsDefault ? [] : field; init; }
+}
+
+public sealed record CrRegion
+{
+    public string? RegionId { get; init; }
+
+    public string? LocalName { get; init; }
+}

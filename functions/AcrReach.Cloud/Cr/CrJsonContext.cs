@@ -12,9 +12,12 @@ namespace AcrReach.Cloud.Cr;
         typeof(NullAsEmptyArrayConverter<string>),
         typeof(NullAsEmptyArrayConverter<CrInstanceItem>),
         typeof(NullAsEmptyArrayConverter<CrTag>),
-        typeof(NullAsEmptyArrayConverter<LinkedVpc>)])]
+        typeof(NullAsEmptyArrayConverter<LinkedVpc>),
+        typeof(NullAsEmptyArrayConverter<CrRegion>)])]
 [JsonSerializable(typeof(ListInstanceRequest))]
 [JsonSerializable(typeof(ListInstanceResponse))]
+[JsonSerializable(typeof(ListInstanceRegionRequest))]
+[JsonSerializable(typeof(ListInstanceRegionResponse))]
 [JsonSerializable(typeof(GetInstanceRequest))]
 [JsonSerializable(typeof(GetInstanceResponse))]
 [JsonSerializable(typeof(GetInstanceVpcEndpointRequest))]

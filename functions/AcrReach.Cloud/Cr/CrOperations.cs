@@ -11,6 +11,9 @@ public static class CrOperations
     public static readonly ApiOperation<ListInstanceRequest, ListInstanceResponse> ListInstance = new(
         CloudProduct.Cr, "ListInstance", ApiAccess.Read, Json.ListInstanceRequest, Json.ListInstanceResponse);
 
+    public static readonly ApiOperation<ListInstanceRegionRequest, ListInstanceRegionResponse> ListInstanceRegion = new(
+        CloudProduct.Cr, "ListInstanceRegion", ApiAccess.Read, Json.ListInstanceRegionRequest, Json.ListInstanceRegionResponse);
+
     public static readonly ApiOperation<GetInstanceRequest, GetInstanceResponse> GetInstance = new(
         CloudProduct.Cr, "GetInstance", ApiAccess.Read, Json.GetInstanceRequest, Json.GetInstanceResponse);
 

@@ -10,6 +10,8 @@ public interface ICrApi
 
     Task<ListInstanceResponse> ListInstanceAsync(ListInstanceRequest request, CancellationToken cancellationToken = default);
 
+    Task<ListInstanceRegionResponse> ListInstanceRegionAsync(ListInstanceRegionRequest request, CancellationToken cancellationToken = default);
+
     Task<GetInstanceResponse> GetInstanceAsync(GetInstanceRequest request, CancellationToken cancellationToken = default);
 
     Task<GetInstanceVpcEndpointResponse> GetInstanceVpcEndpointAsync(GetInstanceVpcEndpointRequest request, CancellationToken cancellationToken = default);

@@ -26,6 +26,16 @@ public sealed class ScenarioDocument
     public List<PrivateZoneDocument>? PrivateZones { get; init; }
 }
 
+/// <summary>A policy file: the scenario's <c>dataCenters</c>, <c>policy</c> and <c>ossVipRanges</c> sections on their own.</summary>
+public sealed class PolicyFileDocument
+{
+    public List<DataCenterDocument>? DataCenters { get; init; }
+
+    public PolicyDocument? Policy { get; init; }
+
+    public SortedDictionary<string, List<string>>? OssVipRanges { get; init; }
+}
+
 public sealed class VpcDocument
 {
     public required string Id { get; init; }
@@ -220,4 +230,5 @@ public sealed class ZoneBindingDocument
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(ScenarioDocument))]
+[JsonSerializable(typeof(PolicyFileDocument))]
 public sealed partial class ScenarioJsonContext : JsonSerializerContext;

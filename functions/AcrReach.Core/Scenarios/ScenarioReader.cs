@@ -13,19 +13,18 @@ namespace AcrReach.Core.Scenarios;
 /// </summary>
 public static partial class ScenarioReader
 {
-    public static Account ReadFile(string path)
+    public static Account ReadFile(string path) => Read(ReadBytes(path), path);
+
+    private static byte[] ReadBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException(path, "$", $"cannot read the file: {e.Message}");
         }
-
-        return Read(bytes, path);
     }
 
     public static Account Read(ReadOnlySpan<byte> json, string file)
@@ -129,7 +128,9 @@ public static partial class ScenarioReader
     [GeneratedRegex("could not be converted to (\\S+)")]
     private static partial Regex ConversionPattern();
 
-    private sealed class Builder(string file, ScenarioDocument document)
+    /// <param name="checkReferences">False for a policy file: its rules name VPCs, registries and data centers of an
+    /// account it does not describe (the planner reports the ones the account lacks).</param>
+    private sealed class Builder(string file, ScenarioDocument document, bool checkReferences = true)
     {
         private readonly HashSet<string> _routeTableIds = new(StringComparer.Ordinal);
 
@@ -148,6 +149,13 @@ public static partial class ScenarioReader
             {
                 PrivateZones = BuildPrivateZones(vpcs),
             };
+        }
+
+        /// <summary>The data centers, policy and OSS VIP ranges of a policy file, references unchecked.</summary>
+        public PolicySettings BuildPolicySettings()
+        {
+            var dataCenters = BuildDataCenters();
+            return new PolicySettings(dataCenters, BuildPolicy([], [], dataCenters), BuildOssVipRanges());
         }
 
         private ImmutableArray<PrivateZone> BuildPrivateZones(ImmutableArray<Vpc> vpcs)
@@ -707,7 +715,7 @@ public static partial class ScenarioReader
                 }
                 else if (rule.From.VpcId is { } vpcId)
                 {
-                    if (!vpcs.Any(v => v.Id == vpcId))
+                    if (checkReferences && !vpcs.Any(v => v.Id == vpcId))
                     {
                         throw Error($"{path}.from.vpcId", $"VPC '{vpcId}' is not in the scenario's vpcs");
                     }
@@ -716,7 +724,7 @@ public static partial class ScenarioReader
                 }
                 else if (rule.From.DataCenter is { } name)
                 {
-                    if (!dataCenters.Any(d => d.Name == name))
+                    if (checkReferences && !dataCenters.Any(d => d.Name == name))
                     {
                         throw Error($"{path}.from.dataCenter", $"data center '{name}' is not in the scenario's dataCenters");
                     }
@@ -729,7 +737,7 @@ public static partial class ScenarioReader
                 }
 
                 Require(rule.Registry, $"{path}.registry");
-                if (!registries.Any(r => r.InstanceId == rule.Registry))
+                if (checkReferences && !registries.Any(r => r.InstanceId == rule.Registry))
                 {
                     throw Error($"{path}.registry", $"registry '{rule.Registry}' is not in the scenario's registries");
                 }

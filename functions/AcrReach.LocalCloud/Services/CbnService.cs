@@ -65,15 +65,19 @@ internal sealed class CbnService(CloudState state)
     {
         var page = Attachments(request, AttachmentType.Vbr, _ => true);
         return new ListTransitRouterVbrAttachmentsResponse(requestId, page.TotalCount, page.MaxResults, page.NextToken, [.. page.Items.Select(p =>
-            new VbrAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, Ids.VirtualBorderRouter(p.Attachment.DataCenter!), p.Router.Region, state.OwnerId, "VBR", "Attached", false, Created, p.Attachment.DataCenter!, string.Empty, []))]);
+            new VbrAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, Ids.VirtualBorderRouter(p.Attachment.DataCenter!), p.Router.Region, state.OwnerId, "VBR", "Attached", false, Created, p.Attachment.DataCenter!, string.Empty, DataCenterTags(p.Attachment)))]);
     }
 
     private object ListVpnAttachments(ApiRequest request, string requestId)
     {
         var page = Attachments(request, AttachmentType.Vpn, _ => true);
         return new ListTransitRouterVpnAttachmentsResponse(requestId, page.TotalCount, page.MaxResults, page.NextToken, [.. page.Items.Select(p =>
-            new VpnAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, Ids.VpnConnection(p.Attachment.DataCenter!), p.Router.Region, state.OwnerId, "VPN", "Attached", false, [], Created, p.Attachment.DataCenter!, string.Empty, []))]);
+            new VpnAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, Ids.VpnConnection(p.Attachment.DataCenter!), p.Router.Region, state.OwnerId, "VPN", "Attached", false, [], Created, p.Attachment.DataCenter!, string.Empty, DataCenterTags(p.Attachment)))]);
     }
+
+    /// <summary>A data center's attachments carry its CIDR blocks and reach rules as tags (see CloudState.DataCenterTags).</summary>
+    private List<CbnTag> DataCenterTags(Attachment attachment) =>
+        state.DataCenterTags.TryGetValue(attachment.DataCenter!, out var tags) ? [.. tags.Select(t => new CbnTag(t.Key, t.Value))] : [];
 
     /// <summary>The attachment lists take a TransitRouterId, or a CenId with a RegionId, or a RegionId, or an attachment id.</summary>
     private Paging.TokenPage<(TransitRouterState Router, Attachment Attachment)> Attachments(ApiRequest request, AttachmentType type, Func<(TransitRouterState Router, Attachment Attachment), bool> filter)

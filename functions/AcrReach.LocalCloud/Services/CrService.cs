@@ -17,6 +17,7 @@ internal sealed class CrService(CloudState state)
     public void Register(IDictionary<string, Func<ApiRequest, string, object>> actions)
     {
         actions["ListInstance"] = ListInstance;
+        actions["ListInstanceRegion"] = ListInstanceRegion;
         actions["GetInstance"] = GetInstance;
         actions["GetInstanceVpcEndpoint"] = GetInstanceVpcEndpoint;
         actions["CreateInstanceVpcEndpointLinkedVpc"] = CreateLinkedVpc;
@@ -33,7 +34,28 @@ internal sealed class CrService(CloudState state)
         var page = Paging.ByNumber(request, matching, defaultSize: 30, maxSize: 100, numberName: "PageNo");
         var created = state.Started.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ListInstanceResponse(requestId, "success", true, page.PageNumber, page.PageSize, page.TotalCount, [.. page.Items.Select(r =>
-            new InstanceItem(r.Registry.InstanceId, r.Registry.InstanceName, "Enterprise_Standard", "RUNNING", r.Registry.Region, string.Empty, created, created, []))]);
+            new InstanceItem(r.Registry.InstanceId, r.Registry.InstanceName, "Enterprise_Standard", "RUNNING", r.Registry.Region, string.Empty, created, created, Tags(r)))]);
+    }
+
+    /// <summary>The real service lists every region it is offered in; here, every region the scenario has something in.</summary>
+    private object ListInstanceRegion(ApiRequest request, string requestId) =>
+        new ListInstanceRegionResponse(requestId, "success", true, [.. state.Regions.Select(r => new RegionItem(r, r))]);
+
+    /// <summary>A custom OSS bucket and an OSS PrivateLink address are carried as instance tags (the CR API has no field for them).</summary>
+    private static List<CrTag> Tags(RegistryState registry)
+    {
+        var tags = new List<CrTag>();
+        if (registry.Registry.OssBucket is { } bucket)
+        {
+            tags.Add(new CrTag(Core.Reach.ResourceTags.OssBucket, bucket));
+        }
+
+        if (registry.Registry.OssPrivateLinkIp is { } privateLink)
+        {
+            tags.Add(new CrTag(Core.Reach.ResourceTags.OssPrivateLinkIp, privateLink.ToString()));
+        }
+
+        return tags;
     }
 
     private object GetInstance(ApiRequest request, string requestId)
@@ -44,7 +66,7 @@ internal sealed class CrService(CloudState state)
         }
 
         var created = state.Started.ToUnixTimeMilliseconds();
-        return new GetInstanceResponse(requestId, "success", true, registry.Registry.InstanceId, registry.Registry.InstanceName, "Enterprise_Standard", "RUNNING", registry.Registry.Region, string.Empty, created, created, []);
+        return new GetInstanceResponse(requestId, "success", true, registry.Registry.InstanceId, registry.Registry.InstanceName, "Enterprise_Standard", "RUNNING", registry.Registry.Region, string.Empty, created, created, Tags(registry));
     }
 
     private object GetInstanceVpcEndpoint(ApiRequest request, string requestId)

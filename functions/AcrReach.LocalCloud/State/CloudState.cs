@@ -92,6 +92,24 @@ internal sealed class CloudState
             Zones.Add(state);
         }
 
+        var reachByDataCenter = account.Policy.Reach
+            .Where(r => r.From.DataCenter is not null)
+            .GroupBy(r => r.From.DataCenter!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Registry), StringComparer.Ordinal);
+        foreach (var dataCenter in account.DataCenters)
+        {
+            var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Core.Reach.ResourceTags.DataCenterCidrs] = string.Join(',', dataCenter.Cidrs.Select(Core.Addressing.Cidr.Format)),
+            };
+            if (reachByDataCenter.TryGetValue(dataCenter.Name, out var registries))
+            {
+                tags[ReachTag] = MergeReachTag(null, registries);
+            }
+
+            DataCenterTags[dataCenter.Name] = tags;
+        }
+
         foreach (var (region, names) in account.RegionalEndpoints.ByRegion)
         {
             RegionalEndpoints[region] = new SortedDictionary<string, IPAddress>(names, StringComparer.Ordinal);
@@ -117,6 +135,21 @@ internal sealed class CloudState
     public List<ZoneState> Zones { get; } = [];
 
     public SortedDictionary<string, SortedDictionary<string, IPAddress>> RegionalEndpoints { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tags of a data center's VBR/VPN attachments: <c>acr-reach-cidrs</c> (its CIDR blocks) and <c>acr-reach</c>
+    /// (the registries its policy rules name), so discovery from tags sees the scenario's data centers and rules.
+    /// </summary>
+    public Dictionary<string, SortedDictionary<string, string>> DataCenterTags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every region the account has something in: what ListInstanceRegion answers here.</summary>
+    public IEnumerable<string> Regions =>
+        Vpcs.Select(v => v.Region)
+            .Concat(TransitRouters.Select(r => r.Region))
+            .Concat(Registries.Select(r => r.Registry.Region))
+            .Concat(RegionalEndpoints.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
     public DateTimeOffset Now => Time.GetUtcNow();
 

@@ -29,6 +29,7 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(CreateTransitRouterRouteEntryResponse))]
 [JsonSerializable(typeof(CrResult))]
 [JsonSerializable(typeof(ListInstanceResponse))]
+[JsonSerializable(typeof(ListInstanceRegionResponse))]
 [JsonSerializable(typeof(GetInstanceResponse))]
 [JsonSerializable(typeof(GetInstanceVpcEndpointResponse))]
 [JsonSerializable(typeof(AddZoneResponse))]

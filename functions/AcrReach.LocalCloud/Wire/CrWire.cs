@@ -9,6 +9,10 @@ internal sealed record CrTag(string TagKey, string TagValue);
 
 internal sealed record ListInstanceResponse(string RequestId, string Code, bool IsSuccess, int PageNo, int PageSize, int TotalCount, IReadOnlyList<InstanceItem> Instances);
 
+internal sealed record ListInstanceRegionResponse(string RequestId, string Code, bool IsSuccess, IReadOnlyList<RegionItem> Regions);
+
+internal sealed record RegionItem(string RegionId, string LocalName);
+
 internal sealed record InstanceItem(
     string InstanceId,
     string InstanceName,

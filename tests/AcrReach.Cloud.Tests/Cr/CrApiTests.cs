@@ -40,6 +40,21 @@ public sealed class CrApiTests : IDisposable
     }
 
     [Fact]
+    public async Task List_instance_region_reads_the_regions_container_registry_serves()
+    {
+        _cloud.Handler.ThenJson("""
+            { "Code": "success", "IsSuccess": true, "RequestId": "R",
+              "Regions": [{ "RegionId": "cn-hangzhou", "LocalName": "China (Hangzhou)" }, { "RegionId": "cn-shanghai", "LocalName": "China (Shanghai)" }] }
+            """);
+
+        var response = await Cr.ListInstanceRegionAsync(new ListInstanceRegionRequest { Lang = "en-US" });
+
+        Assert.Equal("cr.cn-hangzhou.aliyuncs.com", _cloud.LastSent.Header("host"));
+        Assert.Equal(new Dictionary<string, string> { ["Lang"] = "en-US" }, SentParameters);
+        Assert.Equal(["cn-hangzhou", "cn-shanghai"], response.Regions.Select(r => r.RegionId));
+    }
+
+    [Fact]
     public async Task Get_instance_reads_the_flat_answer_with_numeric_times()
     {
         _cloud.Handler.ThenJson("""

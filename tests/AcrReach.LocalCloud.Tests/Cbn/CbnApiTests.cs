@@ -74,6 +74,21 @@ public sealed class CbnApiTests
     }
 
     [Fact]
+    public async Task Data_center_attachments_carry_its_cidrs_and_the_registries_its_rules_name_as_tags()
+    {
+        await using var cloud = await Cloud.StartAsync();
+
+        var vbr = (await cloud.Client.Acs3(CloudClient.Cbn, "ListTransitRouterVbrAttachments", P("TransitRouterId", "tr-sh"))).Json.GetProperty("TransitRouterAttachments")[0];
+        var vpn = (await cloud.Client.Acs3(CloudClient.Cbn, "ListTransitRouterVpnAttachments", P("TransitRouterId", "tr-hz"))).Json.GetProperty("TransitRouterAttachments")[0];
+
+        foreach (var attachment in new[] { vbr, vpn })
+        {
+            var tags = attachment.GetProperty("Tags").EnumerateArray().ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString());
+            Assert.Equal(new Dictionary<string, string?> { ["acr-reach"] = "cri-xxxxxx", ["acr-reach-cidrs"] = "192.168.0.0/16" }, tags);
+        }
+    }
+
+    [Fact]
     public async Task Peer_attachment_is_listed_from_both_routers()
     {
         await using var cloud = await Cloud.StartAsync();

@@ -22,6 +22,34 @@ public sealed class CrApiTests
     }
 
     [Fact]
+    public async Task ListInstanceRegion_answers_every_region_of_the_scenario()
+    {
+        await using var cloud = await Cloud.StartAsync();
+
+        var json = (await cloud.Client.Acs3(CloudClient.Cr, "ListInstanceRegion", P())).Json;
+
+        Assert.True(json.GetProperty("IsSuccess").GetBoolean());
+        Assert.Equal(["cn-hangzhou", "cn-shanghai"], json.GetProperty("Regions").EnumerateArray().Select(r => r.GetProperty("RegionId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_custom_bucket_and_an_oss_privatelink_address_are_instance_tags()
+    {
+        var account = Cloud.Scenario();
+        account = account with { Registries = [account.Registries[0] with { OssBucket = "my-layers", OssPrivateLinkIp = System.Net.IPAddress.Parse("10.94.205.200") }] };
+        await using var cloud = await Cloud.StartAsync(account: account);
+
+        var listed = (await cloud.Client.Acs3(CloudClient.Cr, "ListInstance", P())).Json.GetProperty("Instances")[0];
+        var got = (await cloud.Client.Acs3(CloudClient.Cr, "GetInstance", P("InstanceId", "cri-xxxxxx"))).Json;
+
+        foreach (var instance in new[] { listed, got })
+        {
+            var tags = instance.GetProperty("Tags").EnumerateArray().ToDictionary(t => t.GetProperty("TagKey").GetString()!, t => t.GetProperty("TagValue").GetString());
+            Assert.Equal(new Dictionary<string, string?> { ["acr-reach-oss-bucket"] = "my-layers", ["acr-reach-oss-privatelink-ip"] = "10.94.205.200" }, tags);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_instance_is_IsSuccess_false_on_http_200()
     {
         await using var cloud = await Cloud.StartAsync();

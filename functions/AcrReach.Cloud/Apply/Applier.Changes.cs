@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using AcrReach.Cloud.Cbn;
+using AcrReach.Cloud.Cr;
+using AcrReach.Cloud.Vpc;
+using AcrReach.Core.Addressing;
+using AcrReach.Core.Planning;
+
+namespace AcrReach.Cloud.Apply;
+
+public sealed partial class Applier
+{
+    /// <summary>A route found at the destination: how far along it is (<paramref name="coming"/>, or Deleting) and, for a conflict, what it is.</summary>
+    private static Seen RouteSeen(bool matches, string? status, string coming, string table, System.Net.IPNetwork destination, string? hopType, string? hopId, string? name, string wanted) => new(
+        matches,
+        status == coming ? Progress.Coming : status == "Deleting" ? Progress.Going : Progress.Done,
+        $"{Cidr.Format(destination)} in {table} already goes to {(string.IsNullOrEmpty(hopType) ? "(no next hop)" : hopType)} {hopId}{(string.IsNullOrEmpty(name) ? string.Empty : $" ('{name}')")}; AcrReach needs {wanted} and never replaces a route");
+
+    /// <summary>
+    /// A VPC route: looked up by destination (one call, the table filtered by DestinationCidrBlock); Pending, then
+    /// Available; Deleting means it is going away. Duplicate answers per cloud-apis.md §1.5.
+    /// </summary>
+    private sealed class VpcRouteChange(IVpcApi vpc, CreateVpcRoute action) : Change
+    {
+        private static readonly ImmutableHashSet<string> Duplicates = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "InvalidCIDRBlock.Duplicate", "InvalidRouteEntry.Duplicate", "RouterEntryConflict.Duplicated", "RouteConflict.AlreadyExist", "Duplicated.VpcNextHop");
+
+        public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
+        {
+            var answer = await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest
+            {
+                RegionId = action.Region,
+                RouteTableId = action.RouteTableId,
+                DestinationCidrBlock = Cidr.Format(action.Destination),
+            }, cancellationToken);
+            var entry = answer.RouteEntrys.RouteEntry.FirstOrDefault(e => Cidr.TryParseCanonical(e.DestinationCidrBlock, out var d, out _) && d == action.Destination);
+            if (entry is null)
+            {
+                return (null, answer.RequestId);
+            }
+
+            var hop = entry.NextHops.NextHop.FirstOrDefault();
+            var matches = string.Equals(hop?.NextHopType, action.NextHopType, StringComparison.OrdinalIgnoreCase) && hop?.NextHopId == action.NextHopId
+                && entry.NextHops.NextHop.Length == 1;
+            return (RouteSeen(matches, entry.Status, "Pending", action.RouteTableId, action.Destination, hop?.NextHopType, hop?.NextHopId, entry.RouteEntryName, $"{action.NextHopType} {action.NextHopId}"),
+                answer.RequestId);
+        }
+
+        public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)
+        {
+            var answer = await vpc.CreateRouteEntryAsync(new CreateRouteEntryRequest
+            {
+                RegionId = action.Region,
+                RouteTableId = action.RouteTableId,
+                DestinationCidrBlock = Cidr.Format(action.Destination),
+                NextHopType = action.NextHopType,
+                NextHopId = action.NextHopId,
+                RouteEntryName = AcrReachMark.Name,
+                Description = action.Description,
+                ClientToken = ClientTokens.For(action, generation),
+            }, cancellationToken);
+            return answer.RequestId;
+        }
+
+        public override bool IsDuplicate(string code) => Duplicates.Contains(code);
+    }
+
+    /// <summary>
+    /// A static transit-router route: looked up by exact prefix with every status (the list hides Creating ones otherwise);
+    /// Creating, then Active. A propagated route of the same destination is no conflict: the static route takes precedence.
+    /// </summary>
+    private sealed class TransitRouteChange(ICbnApi cbn, CreateTransitRoute action) : Change
+    {
+        public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
+        {
+            var answer = await cbn.ListTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
+            {
+                TransitRouterRouteTableId = action.RouteTableId,
+                TransitRouterRouteEntryStatus = "All",
+                RouteFilter = [new TransitRouteFilter { Key = "PrefixExactMatchCidrs", Value = [Cidr.Format(action.Destination)] }],
+                MaxResults = 100,
+            }, cancellationToken);
+            var entry = answer.TransitRouterRouteEntries.FirstOrDefault(e =>
+                e.TransitRouterRouteEntryType != "Propagated"
+                && Cidr.TryParseCanonical(e.TransitRouterRouteEntryDestinationCidrBlock, out var d, out _) && d == action.Destination);
+            if (entry is null)
+            {
+                return (null, answer.RequestId);
+            }
+
+            var matches = entry.TransitRouterRouteEntryNextHopType == "Attachment" && entry.TransitRouterRouteEntryNextHopId == action.NextHopId;
+            return (RouteSeen(matches, entry.TransitRouterRouteEntryStatus, "Creating", action.RouteTableId, action.Destination, entry.TransitRouterRouteEntryNextHopType, entry.TransitRouterRouteEntryNextHopId, entry.TransitRouterRouteEntryName, $"Attachment {action.NextHopId}"),
+                answer.RequestId);
+        }
+
+        public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)
+        {
+            var answer = await cbn.CreateTransitRouterRouteEntryAsync(new CreateTransitRouterRouteEntryRequest
+            {
+                TransitRouterRouteTableId = action.RouteTableId,
+                TransitRouterRouteEntryDestinationCidrBlock = Cidr.Format(action.Destination),
+                TransitRouterRouteEntryNextHopType = "Attachment",
+                TransitRouterRouteEntryNextHopId = action.NextHopId,
+                TransitRouterRouteEntryName = AcrReachMark.Name,
+                TransitRouterRouteEntryDescription = action.Description,
+                ClientToken = ClientTokens.For(action, generation),
+            }, cancellationToken);
+            return answer.RequestId;
+        }
+
+        public override bool IsDuplicate(string code) =>
+            code is "InstanceExist.TransitRouterRouteEntry" or "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock";
+    }
+
+    /// <summary>
+    /// A VPC linked to a registry's VPC endpoint: CREATING, then RUNNING (Terraform waits the same way). Linking takes no
+    /// ClientToken; a second link of the same VPC is refused with an "already exists" code, and then the look decides.
+    /// </summary>
+    private sealed class VpcLinkChange(ICrApi cr, LinkVpcEndpoint action) : Change
+    {
+        public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
+        {
+            var answer = await cr.GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = action.InstanceId, ModuleName = "Registry" }, cancellationToken);
+            var link = answer.LinkedVpcs.FirstOrDefault(l => l.VpcId == action.VpcId);
+            if (link is null)
+            {
+                return (null, answer.RequestId);
+            }
+
+            var progress = link.Status switch
+            {
+                "RUNNING" => Progress.Done,
+                "CREATING" => Progress.Coming,
+                _ => Progress.Going,
+            };
+            return (new Seen(true, progress, $"{action.VpcId} is linked to {action.InstanceId} in {link.VswitchId} ({link.Status})"), answer.RequestId);
+        }
+
+        public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)
+        {
+            var answer = await cr.CreateInstanceVpcEndpointLinkedVpcAsync(new CreateInstanceVpcEndpointLinkedVpcRequest
+            {
+                InstanceId = action.InstanceId,
+                VpcId = action.VpcId,
+                VswitchId = action.VswitchId,
+                ModuleName = "Registry",
+            }, cancellationToken);
+            return answer.RequestId;
+        }
+
+        public override bool IsDuplicate(string code) => code.Contains("ALREADY_EXIST", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.OpenApi;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
+
+namespace AcrReach.Cloud.Apply;
+
+/// <summary>
+/// Executes a plan against the cloud, idempotently: every change is looked for before it is made and made only if
+/// absent (deterministic ClientTokens, so two runs at once make it once), one write at a time per VPC and per
+/// transit-router route table (parallel across them), each waited for until it is in force. A destination that is
+/// already routed elsewhere is a failed step (RouteConflict), never overwritten; nothing is deleted or modified.
+/// Returns one step per action, in the plan's order (then the PrivateZone steps), partial when cancelled; a failed
+/// step never throws.
+/// </summary>
+public sealed partial class Applier
+{
+    public const string RouteConflictCode = FindingCodes.RouteConflict;
+    public const string DnsConflictCode = "DnsConflict";
+    public const string CancelledCode = "Cancelled";
+    public const string TimeoutCode = "Timeout";
+
+    private readonly CloudApis _apis;
+    private readonly ApplierOptions _options;
+    private readonly TimeProvider _time;
+
+    public Applier(CloudApis apis, ApplierOptions? options = null, TimeProvider? time = null)
+    {
+        _apis = apis ?? throw new ArgumentNullException(nameof(apis));
+        _options = options ?? new ApplierOptions();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The steps a plan takes, before any is run: its actions, then (with PrivateZone on) one step per zone.</summary>
+    public ImmutableArray<StepAction> StepsOf(Plan plan, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(account);
+        var steps = plan.Actions.Select(StepAction.Of);
+        return _options.PrivateZone ? [.. steps.Concat(PrivateZonePlanning.For(plan, account).Select(StepAction.Of))] : [.. steps];
+    }
+
+    public async Task<ImmutableArray<StepReport>> ApplyAsync(Plan plan, Account account, CancellationToken cancellationToken = default)
+    {
+        var steps = StepsOf(plan, account);
+        var reports = new StepReport[steps.Length];
+        using var parallel = new SemaphoreSlim(_options.MaxParallelTables);
+        var lanes = steps.Select((step, index) => (Step: step, Index: index)).GroupBy(p => LaneOf(p.Step), StringComparer.Ordinal);
+        await Task.WhenAll(lanes.Select(async lane =>
+        {
+            var entered = false;
+            try
+            {
+                await parallel.WaitAsync(cancellationToken);
+                entered = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            try
+            {
+                foreach (var (step, index) in lane)
+                {
+                    reports[index] = entered ? await RunAsync(step, cancellationToken) : NotStarted(step);
+                }
+            }
+            finally
+            {
+                if (entered)
+                {
+                    parallel.Release();
+                }
+            }
+        }));
+        return [.. reports];
+    }
+
+    /// <summary>Steps in one lane run one after another: a VPC takes one route write at a time, a transit-router table too.</summary>
+    private static string LaneOf(StepAction step) => (step.Plan, step.Zone) switch
+    {
+        (CreateVpcRoute v, _) => "vpc:" + v.VpcId,
+        (CreateTransitRoute t, _) => "tr-table:" + t.RouteTableId,
+        (LinkVpcEndpoint l, _) => "registry:" + l.InstanceId,
+        (_, { } z) => "zone:" + z.ZoneName,
+        _ => "other",
+    };
+
+    private async Task<StepReport> RunAsync(StepAction step, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return NotStarted(step);
+        }
+
+        StepReport report;
+        try
+        {
+            report = (step.Plan, step.Zone) switch
+            {
+                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.Vpc(v.Region), v), cancellationToken),
+                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.Cbn, t), cancellationToken),
+                (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.Cr(l.Region), l), cancellationToken),
+                (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
+                _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            report = new StepReport(step, StepOutcome.Failed, null, new StepError(CancelledCode, "the run was cancelled during this step; a later run sees whether its change was made"));
+        }
+        catch (CloudApiException e)
+        {
+            report = new StepReport(step, StepOutcome.Failed, e.RequestId, new StepError(e.Code, e.ServiceMessage));
+        }
+        catch (CredentialsNotFoundException e)
+        {
+            report = new StepReport(step, StepOutcome.Failed, null, new StepError("CredentialsNotFound", e.Message));
+        }
+
+        _options.Progress?.Invoke(report);
+        return report;
+    }
+
+    private static StepReport NotStarted(StepAction step) =>
+        StepReport.Skipped(step, CancelledCode, "the run was cancelled before this step");
+
+    /// <summary>
+    /// Makes one change if it is absent, the one way for routes and VPC links: look; if it is there with the same next hop,
+    /// wait until it is in force; if it is there with another, fail (never overwrite); if it is being deleted, wait it out;
+    /// if absent, create it with the change's ClientToken and look again. "Already exists" answers mean look again.
+    /// </summary>
+    private async Task<StepReport> EnsureAsync(StepAction step, Change change, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.StepTimeout;
+        var generation = 1;
+        var busyRounds = 0;
+        var looksSinceCreate = 0;
+        var pauses = 0;
+        string? createRequest = null;
+        var created = false;
+        while (true)
+        {
+            var (seen, lookRequest) = await change.LookAsync(cancellationToken);
+            if (seen is not null)
+            {
+                if (!seen.Matches && seen.Progress != Progress.Going)
+                {
+                    return new StepReport(step, StepOutcome.Failed, lookRequest, new StepError(RouteConflictCode, seen.Description));
+                }
+
+                if (seen.Matches && seen.Progress == Progress.Done)
+                {
+                    return created
+                        ? new StepReport(step, StepOutcome.Applied, createRequest, null)
+                        : new StepReport(step, StepOutcome.AlreadyPresent, lookRequest, null);
+                }
+
+                looksSinceCreate = 0;
+            }
+            else
+            {
+                if (created && ++looksSinceCreate >= _options.LooksBeforeNewToken)
+                {
+                    // The create succeeded, yet nothing shows: the token was answered with an earlier result that is gone.
+                    (generation, created, looksSinceCreate) = (generation + 1, false, 0);
+                }
+
+                if (!created)
+                {
+                    if (_time.GetUtcNow() > deadline)
+                    {
+                        return TimedOut(step, lookRequest);
+                    }
+
+                    try
+                    {
+                        createRequest = await change.CreateAsync(generation, cancellationToken);
+                        created = true;
+                        continue;
+                    }
+                    catch (CloudApiException e) when (change.IsDuplicate(e.Code))
+                    {
+                        // Someone made it between our look and our create (or the list does not show it yet): look again.
+                    }
+                    catch (CloudApiException e) when (e.Code == "IdempotentParameterMismatch")
+                    {
+                        generation++;
+                        continue;
+                    }
+                    catch (CloudApiException e) when (e.IsTransient && ++busyRounds <= _options.MaxBusyRounds)
+                    {
+                        // The client already retried with back-off; the table is still busy. Look again after a pause.
+                    }
+                }
+            }
+
+            if (_time.GetUtcNow() > deadline)
+            {
+                return TimedOut(step, lookRequest);
+            }
+
+            await PauseAsync(pauses++, cancellationToken);
+        }
+    }
+
+    private StepReport TimedOut(StepAction step, string? requestId) =>
+        new(step, StepOutcome.Failed, requestId, new StepError(TimeoutCode, $"not in force within {_options.StepTimeout.TotalSeconds:0} s; a later run picks it up"));
+
+    private Task PauseAsync(int pause, CancellationToken cancellationToken)
+    {
+        var wait = TimeSpan.FromTicks(Math.Min(_options.MaxPollInterval.Ticks, _options.PollInterval.Ticks << Math.Min(pause, 20)));
+        return Task.Delay(wait, _time, cancellationToken);
+    }
+
+    private enum Progress
+    {
+        /// <summary>In force: Available, Active, RUNNING.</summary>
+        Done,
+
+        /// <summary>On its way: Pending, Creating, CREATING.</summary>
+        Coming,
+
+        /// <summary>Being deleted: wait until it is gone.</summary>
+        Going,
+    }
+
+    /// <summary>What a look found: whether it is the change asked for (same next hop), how far along, and what it is.</summary>
+    private sealed record Seen(bool Matches, Progress Progress, string Description);
+
+    /// <summary>One change the applier can look for and make.</summary>
+    private abstract class Change
+    {
+        public abstract Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken);
+
+        /// <summary>Makes the change; returns the request id.</summary>
+        public abstract Task<string?> CreateAsync(int generation, CancellationToken cancellationToken);
+
+        /// <summary>An answer meaning "it exists already": look again to see whether it is ours or a conflict.</summary>
+        public abstract bool IsDuplicate(string code);
+    }
+}

@@ -1,0 +1,31 @@
+namespace AcrReach.Cloud.Apply;
+
+/// <summary>How patiently the applier works; every field has a working default.</summary>
+public sealed record ApplierOptions
+{
+    /// <summary>Make the plan's DNS records in PrivateZone (a zone per name, bound to the source VPCs).</summary>
+    public bool PrivateZone { get; init; }
+
+    /// <summary>How long one step may take, waiting for its route to turn Available/Active included (Terraform's route create timeout).</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>First wait between looks at an entry still in progress; later waits double up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Times the applier itself tries again after the client gave up on a busy table (TaskConflict, Operation.Blocking,
+    /// throttling, 5xx — the client has retried each of those already, with back-off).
+    /// </summary>
+    public int MaxBusyRounds { get; init; } = 3;
+
+    /// <summary>Looks after a create that succeeded before deciding its token answered an earlier, deleted result.</summary>
+    public int LooksBeforeNewToken { get; init; } = 3;
+
+    /// <summary>Route tables (VPCs, for VPC routes) written to at the same time; within one, writes go one at a time.</summary>
+    public int MaxParallelTables { get; init; } = 16;
+
+    /// <summary>One line per finished step, for a person watching.</summary>
+    public Action<StepReport>? Progress { get; init; }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
+
+namespace AcrReach.Cloud.Apply;
+
+/// <summary>
+/// Turns a plan's DNS records into PrivateZone changes: one zone per registry domain — the registry's VPC name, the auth
+/// name, the region's OSS name (with <c>@</c> and <c>*</c> records; a custom bucket's host is a record of that zone) —
+/// bound to the VPCs whose records they are. A data center resolves through its own DNS: its records are not PrivateZone's.
+/// </summary>
+public static partial class PrivateZonePlanning
+{
+    public static ImmutableArray<PrivateZoneChange> For(Plan plan, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(account);
+        return [.. plan.Dns
+            .Where(r => account.FindVpc(r.Scope) is not null)
+            .Select(r => (Record: r, Zone: ZoneOf(r.Name)))
+            .GroupBy(p => p.Zone.Zone, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PrivateZoneChange(
+                g.Key,
+                [.. g.Select(p => new ZoneRecordChange(p.Zone.Rr, "A", p.Record.Ip.ToString())).Distinct().OrderBy(r => r.Rr, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal)],
+                [.. g.Select(p => p.Record.Scope).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(v => new ZoneBinding(v, account.FindVpc(v)!.Region))]))];
+    }
+
+    /// <summary>The zone a name's record lives in, and its host part there.</summary>
+    public static (string Zone, string Rr) ZoneOf(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.StartsWith("*.", StringComparison.Ordinal))
+        {
+            return (name[2..], "*");
+        }
+
+        var bucket = BucketHost().Match(name);
+        return bucket.Success ? (bucket.Groups[2].Value, bucket.Groups[1].Value) : (name, "@");
+    }
+
+    [GeneratedRegex("^([a-z0-9-]+)\\.(oss-[a-z0-9-]+-internal\\.aliyuncs\\.com)$")]
+    private static partial Regex BucketHost();
+}

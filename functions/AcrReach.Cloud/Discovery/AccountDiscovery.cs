@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using AcrReach.Cloud.Cbn;
+using AcrReach.Cloud.Cr;
+using AcrReach.Cloud.Paging;
+using AcrReach.Cloud.Vpc;
+using AcrReach.Core.Endpoints;
+using AcrReach.Core.Reach;
+
+namespace AcrReach.Cloud.Discovery;
+
+/// <summary>
+/// Reads an account into the model scenarios use, in the fewest calls the APIs allow: whole pages at the largest page
+/// size, region-wide lists (vSwitches and route tables per region, not per VPC), one entry listing per route table,
+/// and every independent read in parallel — each API with at most <see cref="DiscoveryOptions.MaxConcurrentCallsPerApi"/>
+/// calls in flight, paced by the client's per-action rate limiter.
+/// </summary>
+public sealed class AccountDiscovery
+{
+    private readonly CloudApis _apis;
+    private readonly IEndpointLookup _lookup;
+    private readonly DiscoveryOptions _options;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    public AccountDiscovery(CloudApis apis, IEndpointLookup lookup, DiscoveryOptions? options = null)
+    {
+        _apis = apis ?? throw new ArgumentNullException(nameof(apis));
+        _lookup = lookup ?? throw new ArgumentNullException(nameof(lookup));
+        _options = options ?? new DiscoveryOptions();
+        if (_options.MaxConcurrentCallsPerApi < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "at least one call per API must be allowed");
+        }
+    }
+
+    public async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken = default)
+    {
+        var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
+
+        // ListTransitRouters is central: one unfiltered listing is fewer calls than one per region.
+        var routersRead = Gate("ListTransitRouters", () => _apis.Cbn.ListAllTransitRoutersAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var crRegions = configured.IsEmpty ? await ContainerRegistryRegionsAsync(cancellationToken) : configured;
+        var instancesRead = Task.WhenAll(crRegions.Select(region => InstancesAsync(region, cancellationToken)));
+        var routers = (await routersRead)
+            .Where(r => r.TransitRouterId is not null && (configured.IsEmpty || configured.Contains(r.RegionId ?? string.Empty)))
+            .ToImmutableArray();
+        var instances = (await instancesRead).SelectMany(i => i).ToImmutableArray();
+        var regions = configured.IsEmpty
+            ? [.. routers.Select(r => r.RegionId!).Concat(instances.Select(i => i.RegionId!)).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+            : configured;
+        Report($"reading {regions.Length} region(s) ({string.Join(", ", regions)}): {routers.Length} transit router(s), {instances.Length} registr{(instances.Length == 1 ? "y" : "ies")}");
+
+        var regionReads = Task.WhenAll(regions.Select(region => ReadRegionAsync(region, cancellationToken)));
+        var routerReads = Task.WhenAll(routers.Select(router => ReadRouterAsync(router, cancellationToken)));
+        var registryReads = Task.WhenAll(instances.Select(instance => ReadRegistryAsync(instance, cancellationToken)));
+        var names = ResolveAsync(regions, instances, cancellationToken);
+
+        var readings = new CloudReadings(regions, [.. await regionReads], [.. await routerReads], [.. await registryReads], await names);
+        var discovered = DiscoveryMapping.ToAccount(readings, _options.Policy, _options.AccountId);
+        var account = discovered.Account;
+        Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
+        return discovered;
+    }
+
+    /// <summary>The regions Container Registry serves: instances are regional, so each is asked.</summary>
+    private async Task<ImmutableArray<string>> ContainerRegistryRegionsAsync(CancellationToken cancellationToken)
+    {
+        var answer = await Gate("ListInstanceRegion", () => _apis.Cr(_options.HomeRegion).ListInstanceRegionAsync(new ListInstanceRegionRequest(), cancellationToken), cancellationToken);
+        return [.. answer.Regions.Select(r => r.RegionId).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The instances of one region (an endpoint that ignores the region, like the local cloud's, lists all: keep this region's).</summary>
+    private async Task<ImmutableArray<CrInstanceItem>> InstancesAsync(string region, CancellationToken cancellationToken)
+    {
+        var all = await Gate("ListInstance", () => _apis.Cr(region).ListAllInstancesAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        return [.. all.Where(i => i.InstanceId is not null && i.RegionId == region)];
+    }
+
+    private async Task<RegionReadings> ReadRegionAsync(string region, CancellationToken cancellationToken)
+    {
+        var vpc = _apis.Vpc(region);
+        var vpcs = Gate("DescribeVpcs", () => vpc.DescribeAllVpcsAsync(new DescribeVpcsRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var switches = Gate("DescribeVSwitches", () => vpc.DescribeAllVSwitchesAsync(new DescribeVSwitchesRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var tables = await Gate("DescribeRouteTableList", () => vpc.DescribeAllRouteTablesAsync(new DescribeRouteTableListRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var tableIds = tables.Select(t => t.RouteTableId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var entries = await Task.WhenAll(tableIds.Select(id => Gate(
+            "DescribeRouteEntryList",
+            () => vpc.DescribeAllRouteEntriesAsync(new DescribeRouteEntryListRequest { RegionId = region, RouteTableId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
+            cancellationToken)));
+        return new RegionReadings(region, await vpcs, await switches, tables, tableIds.Zip(entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+    }
+
+    private async Task<RouterReadings> ReadRouterAsync(TransitRouterItem router, CancellationToken cancellationToken)
+    {
+        var id = router.TransitRouterId!;
+        var cbn = _apis.Cbn;
+        var vpcs = Gate("ListTransitRouterVpcAttachments", () => cbn.ListAllTransitRouterVpcAttachmentsAsync(new ListTransitRouterVpcAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var peers = Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var vbrs = Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var vpns = Gate("ListTransitRouterVpnAttachments", () => cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var tables = await Gate("ListTransitRouterRouteTables", () => cbn.ListAllTransitRouterRouteTablesAsync(new ListTransitRouterRouteTablesRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var tableIds = tables.Select(t => t.TransitRouterRouteTableId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var associations = Task.WhenAll(tableIds.Select(table => Gate(
+            "ListTransitRouterRouteTableAssociations",
+            () => cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
+            cancellationToken)));
+
+        // Without a status filter the list shows only Active entries (cloud-apis.md §2.4); All shows the ones still Creating too.
+        var entries = Task.WhenAll(tableIds.Select(table => Gate(
+            "ListTransitRouterRouteEntries",
+            () => cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
+            cancellationToken)));
+        return new RouterReadings(
+            router,
+            await vpcs,
+            await peers,
+            await vbrs,
+            await vpns,
+            tables,
+            tableIds.Zip(await associations).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
+            tableIds.Zip(await entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+    }
+
+    private async Task<RegistryReadings> ReadRegistryAsync(CrInstanceItem instance, CancellationToken cancellationToken)
+    {
+        var endpoint = Gate("GetInstanceVpcEndpoint", () => _apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
+        var realm = Gate("challenge", () => _lookup.AuthRealmAsync(instance.RegionId!, instance.InstanceName ?? string.Empty, cancellationToken), cancellationToken);
+        return new RegistryReadings(instance, await endpoint, await realm);
+    }
+
+    /// <summary>
+    /// The endpoint names the planner needs resolved, as seen inside each region: the auth and OSS names of every region
+    /// read (a source's own region's service addresses must not be routed away), and custom bucket hosts.
+    /// </summary>
+    private async Task<ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>> ResolveAsync(
+        ImmutableArray<string> regions, ImmutableArray<CrInstanceItem> instances, CancellationToken cancellationToken)
+    {
+        var wanted = regions.SelectMany(r => new[] { (Region: r, Name: EndpointNames.Auth(r)), (Region: r, Name: EndpointNames.Oss(r)) })
+            .Concat(instances.SelectMany(i => i.Tags.Where(t => t.TagKey == ResourceTags.OssBucket && !string.IsNullOrWhiteSpace(t.TagValue))
+                .Select(t => (Region: i.RegionId!, Name: EndpointNames.OssBucket(t.TagValue!.Trim(), i.RegionId!)))))
+            .Distinct()
+            .ToArray();
+        var addresses = await Task.WhenAll(wanted.Select(w => Gate("resolve", () => _lookup.ResolveAsync(w.Region, w.Name, cancellationToken), cancellationToken)));
+        return wanted.Zip(addresses)
+            .Where(p => p.Second is not null)
+            .GroupBy(p => p.First.Region, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(
+                g => g.Key,
+                g => g.ToImmutableSortedDictionary(p => p.First.Name, p => p.Second!, StringComparer.Ordinal),
+                StringComparer.Ordinal);
+    }
+
+    private async Task<T> Gate<T>(string api, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(api, _ => new SemaphoreSlim(_options.MaxConcurrentCallsPerApi));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void Report(string line) => _options.Progress?.Invoke(line);
+}

@@ -1,0 +1,58 @@
+using AcrReach.Core.Topology;
+
+namespace AcrReach.Cloud.Reconciliation;
+
+/// <summary>
+/// Where a run looks. A trigger only names a place; the reconciler always re-reads the account (level-based), so the
+/// same scope twice does the same thing twice: nothing, the second time.
+/// </summary>
+public abstract record ReconcileScope
+{
+    private protected ReconcileScope()
+    {
+    }
+
+    /// <summary>One line for a person: what the run looked at.</summary>
+    public abstract string Describe();
+}
+
+/// <summary>Every network the policy names (the sweep, <c>apply</c>, <c>status</c>).</summary>
+public sealed record WholeAccount : ReconcileScope
+{
+    public static WholeAccount Instance { get; } = new();
+
+    public override string Describe() => "account";
+}
+
+/// <summary>Every source network in one region: its VPCs, and the data centers attached there.</summary>
+public sealed record RegionNetworks(string Region) : ReconcileScope
+{
+    public override string Describe() => $"region {Region}";
+}
+
+/// <summary>
+/// The network behind a transit-router attachment (just created): the VPC of a VPC attachment, the data center of a
+/// VBR/VPN one; a new peer attachment can change any path, so it means the whole account. At least one of
+/// <see cref="AttachmentId"/> and <see cref="NetworkId"/> (VPC, VBR or VPN connection id) is set.
+/// </summary>
+public sealed record AttachmentNetwork(AttachmentType? Type, string? AttachmentId, string? NetworkId, string? TransitRouterId, string? Region) : ReconcileScope
+{
+    public override string Describe() =>
+        $"{(Type?.ToString().ToUpperInvariant() ?? "transit-router")} attachment {AttachmentId ?? "(id unknown)"}"
+        + (NetworkId is null ? string.Empty : $" of {NetworkId}")
+        + (TransitRouterId is null ? string.Empty : $" on {TransitRouterId}")
+        + (Region is null ? string.Empty : $" in {Region}");
+}
+
+/// <summary>Every network whose rules name a registry; a null <see cref="InstanceId"/>: every registry (of <see cref="Region"/> when set).</summary>
+public sealed record RegistryNetworks(string? InstanceId, string? Region) : ReconcileScope
+{
+    public override string Describe() =>
+        (InstanceId is null ? "every registry" : $"registry {InstanceId}") + (Region is null ? string.Empty : $" in {Region}");
+}
+
+/// <summary>One source network (a VPC id or a data-center name), optionally toward one registry only.</summary>
+public sealed record OneNetwork(string Network, string? Registry = null) : ReconcileScope
+{
+    public override string Describe() => Registry is null ? Network : $"{Network} -> {Registry}";
+}

@@ -1,0 +1,306 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using AcrReach.Cloud.Apply;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Discovery;
+using AcrReach.Cloud.Notify;
+using AcrReach.Cloud.OpenApi;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Reach;
+
+namespace AcrReach.Cloud.Reconciliation;
+
+/// <summary>
+/// The run loop: discover → plan → apply (or only report) → verify → notify, for one scope. Level-based: a trigger only
+/// says where to look; the account is always read afresh, so running twice, or for a repeated or reordered event, does
+/// no harm. Cheap to make — one per invocation, over that invocation's credentials (<see cref="Create"/>).
+/// </summary>
+public sealed class Reconciler
+{
+    public const string ReportOnlyCode = "ReportOnly";
+
+    private readonly CloudApis _apis;
+    private readonly IEndpointLookup _lookup;
+    private readonly ReconcilerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Applier _applier;
+
+    public Reconciler(CloudApis apis, IEndpointLookup lookup, ReconcilerOptions? options = null, TimeProvider? time = null)
+    {
+        _apis = apis ?? throw new ArgumentNullException(nameof(apis));
+        _lookup = lookup ?? throw new ArgumentNullException(nameof(lookup));
+        _options = options ?? new ReconcilerOptions();
+        _time = time ?? TimeProvider.System;
+        _applier = new Applier(apis, _options.Apply, _time);
+    }
+
+    /// <summary>
+    /// A reconciler over <paramref name="credentials"/> (an FC invocation's; null: the factory's configured ones or the
+    /// default chain), looking names up the way <paramref name="factory"/>'s endpoint calls for (the local cloud's
+    /// control API for a loopback endpoint, else the network).
+    /// </summary>
+    public static Reconciler Create(CloudClientFactory factory, ICredentialProvider? credentials, ReconcilerOptions? options = null, HttpClient? lookupHttp = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var lookup = EndpointLookups.For(factory.Options.Endpoint, lookupHttp ?? SharedLookupHttp, factory.Time);
+        return new Reconciler(factory.Create(credentials), lookup, options, factory.Time);
+    }
+
+    private static HttpClient SharedLookupHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// Runs once for a scope: waits for its resource when asked, discovers, plans, applies what is missing (or, report-only,
+    /// nothing), verifies on freshly read state, and publishes one message. Never throws for a failed step or a cloud
+    /// error: the report says what happened. Cancelled: a partial report, nothing verified or published.
+    /// </summary>
+    public Task<ApplyReport> RunAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ExecuteAsync(request, prepared: null, cancellationToken);
+    }
+
+    /// <summary>Discovers and plans one scope, writing nothing: the plan, and every required path as it is now.</summary>
+    public async Task<PlannedScope> PlanAsync(ReconcileScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var discovered = await DiscoverAsync(cancellationToken);
+        var scoped = Scoping.Apply(discovered, scope);
+        return new PlannedScope(scoped.Plan(), scoped.Verify(), discovered, scoped);
+    }
+
+    /// <summary>
+    /// Approval without stored state: recomputes the plan for <paramref name="scope"/> and applies it only if its id is still
+    /// <paramref name="planId"/>; otherwise writes nothing and returns the plan as it is now.
+    /// </summary>
+    public async Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileScope scope, string trigger, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(planId);
+        var planned = await PlanAsync(scope, cancellationToken);
+        if (planned.Plan.PlanId != planId)
+        {
+            return new ApprovedApply(false, planned.Plan, null);
+        }
+
+        var report = await ExecuteAsync(new ReconcileRequest(scope, trigger, ReconcileMode.Repair), planned, cancellationToken);
+        return new ApprovedApply(true, planned.Plan, report);
+    }
+
+    /// <summary>Every reach rule in force and whether it holds now (read-only): the chat's <c>status</c>.</summary>
+    public async Task<AccountStatus> StatusAsync(CancellationToken cancellationToken = default)
+    {
+        var discovered = await DiscoverAsync(cancellationToken);
+        var account = discovered.Account;
+        var now = Planner.Verify(account);
+        var rules = ReachRules.Effective(account)
+            .Select(rule =>
+            {
+                var plan = Planner.Plan(account, new PlanScope(rule.From.Name, rule.Registry));
+                var paths = now.Paths.Where(p => p.Source == rule.From.Name && p.Registry == rule.Registry).ToList();
+                return new RuleStatus(rule.From.Name, rule.Registry, paths.Count > 0 && paths.All(p => p.Reached) && !plan.HasErrors, plan.Actions.Length, plan.Findings.Count(f => f.Severity == Severity.Error));
+            })
+            .ToImmutableArray();
+        return new AccountStatus(account.AccountId, rules, discovered.Notes);
+    }
+
+    private async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var discovery = new AccountDiscovery(_apis, _lookup, _options.Discovery with { Progress = _options.Discovery.Progress ?? _options.Progress });
+        return await discovery.DiscoverAsync(cancellationToken);
+    }
+
+    private async Task<ApplyReport> ExecuteAsync(ReconcileRequest request, PlannedScope? prepared, CancellationToken cancellationToken)
+    {
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var run = new RunRecord(NewRunId(startedAt), request, _options.Discovery.AccountId ?? "unknown");
+        try
+        {
+            if (prepared is null && request.ReadyTimeout > TimeSpan.Zero)
+            {
+                var (ready, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, request.ReadyTimeout, cancellationToken);
+                if (!ready)
+                {
+                    run.Outcome = ReconcileOutcome.NotReady;
+                    run.Error = reason;
+                }
+            }
+
+            if (run.Outcome != ReconcileOutcome.NotReady)
+            {
+                await PlanApplyVerifyAsync(run, prepared, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (run.Outcome, run.Error) = (ReconcileOutcome.Cancelled, "cancelled");
+        }
+        catch (CloudApiException e)
+        {
+            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, e.Message);
+        }
+        catch (CredentialsNotFoundException e)
+        {
+            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, e.Message);
+        }
+
+        var report = run.ToReport(startedAt, _time.GetElapsedTime(started));
+        if (report.Outcome == ReconcileOutcome.Cancelled)
+        {
+            return report;
+        }
+
+        var region = _options.QueueRegion ?? report.Regions.FirstOrDefault() ?? _options.Discovery.HomeRegion;
+        Progress($"publishing the run's message to {_options.Queue} ({region})");
+        var receipt = await new Notifier(_apis, _options.Queue, _options.MaxMessageBytes).PublishAsync(report, report.Account, region, cancellationToken);
+        if (receipt.Error is { } error)
+        {
+            Progress(error);
+        }
+
+        return report with { Notification = receipt, Duration = _time.GetElapsedTime(started) };
+    }
+
+    private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        var discovered = prepared?.Discovered ?? await DiscoverAsync(cancellationToken);
+        var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
+        var plan = prepared?.Plan ?? scoped.Plan();
+        run.Discovered(discovered, plan);
+        if (request.Scope is WholeAccount)
+        {
+            run.Stale = StaleRoutes.Find(discovered.Account);
+        }
+
+        Progress($"{plan.PlanId}: {plan.Actions.Length} action(s), {plan.Dns.Length} DNS record(s), {plan.Findings.Count(f => f.Severity == Severity.Error)} error finding(s)");
+        if (request.Mode == ReconcileMode.ReportOnly)
+        {
+            run.Steps.AddRange(_applier.StepsOf(plan, scoped.Account).Select(s => StepReport.Skipped(s, ReportOnlyCode, "report-only run: nothing written")));
+            run.Verification = scoped.Verify();
+            run.Dns = plan.Dns;
+            run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
+            return;
+        }
+
+        for (var round = 1; ; round++)
+        {
+            if (!plan.Actions.IsEmpty || (_options.Apply.PrivateZone && !plan.Dns.IsEmpty))
+            {
+                Progress($"applying {plan.PlanId}");
+            }
+
+            var steps = await _applier.ApplyAsync(plan, scoped.Account, cancellationToken);
+            var seen = run.Steps.Select(s => s.Action.Describe()).ToHashSet(StringComparer.Ordinal);
+            run.Steps.AddRange(steps.Where(s => !seen.Contains(s.Action.Describe())));
+            cancellationToken.ThrowIfCancellationRequested();
+            // Verify on state read afresh whenever the plan had work: a step found already there may have been made by a
+            // run going on at the same time, after this run read the account.
+            if (!steps.Any(s => s.Outcome is StepOutcome.Applied or StepOutcome.AlreadyPresent))
+            {
+                break;
+            }
+
+            Progress("reading the account again to verify");
+            discovered = await DiscoverAsync(cancellationToken);
+            scoped = Scoping.Apply(discovered, request.Scope);
+            var next = scoped.Plan();
+            var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);
+            var moreToDo = !next.Actions.IsEmpty || (_options.Apply.PrivateZone && newRecords);
+            if (moreToDo || newRecords)
+            {
+                // After a VPC link the plan knows the address the cloud gave it: routes and records for it follow.
+                run.FollowUpPlanIds.Add(next.PlanId);
+            }
+
+            plan = next;
+            if (!moreToDo || steps.Any(s => s.Outcome == StepOutcome.Failed) || round >= _options.MaxRounds)
+            {
+                break;
+            }
+        }
+
+        run.Dns = plan.Dns;
+        run.Notes = discovered.Notes;
+        run.Verification = scoped.Verify();
+        var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
+        run.Outcome = failed > 0
+            ? failed == run.Steps.Count ? ReconcileOutcome.Failed : ReconcileOutcome.PartiallyApplied
+            : !run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors ? ReconcileOutcome.Blocked
+            : run.Steps.Any(s => s.Outcome == StepOutcome.Applied) ? ReconcileOutcome.Repaired
+            : ReconcileOutcome.InSync;
+    }
+
+    private void Progress(string line) => _options.Progress?.Invoke(line);
+
+    private static string NewRunId(DateTimeOffset at) =>
+        $"run-{at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+
+    /// <summary>What a run has found out so far; becomes the report.</summary>
+    private sealed class RunRecord(string runId, ReconcileRequest request, string account)
+    {
+        public string RunId { get; } = runId;
+
+        public ReconcileRequest Request { get; } = request;
+
+        public string Account { get; private set; } = account;
+
+        public ImmutableArray<string> Regions { get; private set; } = [];
+
+        public Plan? Plan { get; private set; }
+
+        public List<StepReport> Steps { get; } = [];
+
+        public List<string> FollowUpPlanIds { get; } = [];
+
+        public Verification? Verification { get; set; }
+
+        public ImmutableArray<StaleRoute> Stale { get; set; } = [];
+
+        public ImmutableArray<DnsRecord> Dns { get; set; } = [];
+
+        public ImmutableArray<Finding> Notes { get; set; } = [];
+
+        public ReconcileOutcome Outcome { get; set; } = ReconcileOutcome.Failed;
+
+        public string? Error { get; set; }
+
+        public void Discovered(DiscoveredAccount discovered, Plan plan)
+        {
+            (Account, Regions, Notes, Plan) = (discovered.Account.AccountId, discovered.Regions, discovered.Notes, plan);
+        }
+
+        public ApplyReport ToReport(DateTimeOffset startedAt, TimeSpan duration) => new()
+        {
+            RunId = RunId,
+            PlanId = Plan?.PlanId ?? string.Empty,
+            Steps = [.. Steps],
+            Verification = Outcome == ReconcileOutcome.Cancelled ? null : Verification,
+            Outcome = Outcome,
+            Mode = Request.Mode,
+            Trigger = Request.Trigger,
+            Scope = Request.Scope.Describe(),
+            Account = Account,
+            Regions = Regions,
+            Plan = Plan,
+            FollowUpPlanIds = [.. FollowUpPlanIds],
+            Dns = Dns.IsEmpty ? Plan?.Dns ?? [] : Dns,
+            Stale = Stale,
+            Notes = Notes,
+            StartedAt = startedAt,
+            Duration = duration,
+            Error = Error,
+        };
+    }
+}
+
+/// <summary>A scope planned, not applied: the plan (with its paths as they will be) and every required path as it is now.</summary>
+public sealed record PlannedScope(Plan Plan, Verification Now, DiscoveredAccount Discovered, ScopedAccount Scoped);
+
+/// <summary>The answer to an apply by plan id: applied (with its report), or refused with the plan as it is now.</summary>
+public sealed record ApprovedApply(bool Applied, Plan CurrentPlan, ApplyReport? Report);
+
+/// <summary>A reach rule and whether it holds now: reached, actions still to apply, error findings.</summary>
+public sealed record RuleStatus(string Source, string Registry, bool Reachable, int PendingActions, int ErrorFindings);
+
+public sealed record AccountStatus(string AccountId, ImmutableArray<RuleStatus> Rules, ImmutableArray<Finding> Notes);

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using AcrReach.Cloud.Discovery;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Reach;
+using AcrReach.Core.Topology;
+
+namespace AcrReach.Cloud.Reconciliation;
+
+/// <summary>An account narrowed to a scope: plan and verify it with <see cref="PlanScope"/>.</summary>
+public sealed record ScopedAccount(Account Account, PlanScope PlanScope)
+{
+    public Plan Plan() => Planner.Plan(Account, PlanScope);
+
+    public Verification Verify() => Planner.Verify(Account, PlanScope);
+}
+
+/// <summary>
+/// Turns a run's scope into what the planner takes. A scope the planner's <see cref="PlanScope"/> expresses (one source,
+/// one registry) uses it; a wider one (a region, the registries of a region) narrows the account's rules instead: the
+/// rules in force (tags included) become the policy's, filtered, and the VPC tags are dropped.
+/// </summary>
+public static class Scoping
+{
+    public static ScopedAccount Apply(DiscoveredAccount discovered, ReconcileScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(discovered);
+        var account = discovered.Account;
+        switch (scope)
+        {
+            case WholeAccount:
+                return new(account, PlanScope.Everything);
+            case OneNetwork one:
+                return new(account, new PlanScope(one.Network, one.Registry));
+            case RegistryNetworks { InstanceId: { } id }:
+                return new(account, PlanScope.ForRegistry(id));
+            case RegistryNetworks { Region: { } region }:
+                return Narrow(account, rule => account.FindRegistry(rule.Registry)?.Region == region);
+            case RegistryNetworks:
+                return new(account, PlanScope.Everything);
+            case RegionNetworks { Region: var region }:
+                var attachedThere = DataCentersAttachedIn(discovered, region);
+                return Narrow(account, rule => rule.From.VpcId is { } vpc ? account.FindVpc(vpc)?.Region == region : attachedThere.Contains(rule.From.DataCenter!));
+            case AttachmentNetwork attachment:
+                return FromAttachment(discovered, attachment);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown scope");
+        }
+    }
+
+    /// <summary>The attachment's network: its VPC, or its data center; a peer attachment can change every path.</summary>
+    private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope)
+    {
+        var found = discovered.Attachments.FirstOrDefault(a =>
+            (scope.AttachmentId is null || a.Id == scope.AttachmentId)
+            && (scope.NetworkId is null || a.NetworkId == scope.NetworkId)
+            && (scope.Type is null || a.Type == scope.Type)
+            && (scope.TransitRouterId is null || a.TransitRouterId == scope.TransitRouterId));
+        return found switch
+        {
+            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
+            null => Narrow(discovered.Account, _ => false),
+            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => new(discovered.Account, PlanScope.ForSource(vpc)),
+            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => new(discovered.Account, PlanScope.ForSource(dataCenter)),
+            _ => new(discovered.Account, PlanScope.Everything),
+        };
+    }
+
+    private static HashSet<string> DataCentersAttachedIn(DiscoveredAccount discovered, string region) =>
+        [.. discovered.Attachments.Where(a => a.Type is AttachmentType.Vbr or AttachmentType.Vpn && a.Region == region && a.Name is not null).Select(a => a.Name!)];
+
+    private static ScopedAccount Narrow(Account account, Func<ReachRule, bool> keep)
+    {
+        var rules = ReachRules.Effective(account).Where(keep).ToImmutableArray();
+        var untagged = account.Vpcs.Select(v => v.Tags.ContainsKey(ReachRules.TagKey) ? v with { Tags = v.Tags.Remove(ReachRules.TagKey) } : v).ToImmutableArray();
+        return new(account with { Vpcs = untagged, Policy = account.Policy with { Reach = rules } }, PlanScope.Everything);
+    }
+}
