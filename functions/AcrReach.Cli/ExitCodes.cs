@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The plan (or the run) has an error finding, or a step failed.</summary>
     public const int Findings = 2;
+
+    /// <summary>A run's message could not be published to its queue (apply, sweep, demo).</summary>
+    public const int NotificationFailed = 3;
 }

@@ -26,5 +26,8 @@ public static class Program
         yield return ExplainCommand.Create();
         yield return ServeCommand.Create();
         yield return LocalCloudCommand.Create();
+        yield return ApplyCommand.Create();
+        yield return SweepCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

@@ -436,6 +436,14 @@ async function crCases() {
     assert.equal(empty.Instances.length, 0);
   });
 
+  await check('cr.ListInstanceRegion answers Regions[] with IsSuccess, under both signatures', async () => {
+    for (const client of [acs3, rpc]) {
+      const body = await call(client, CR, 'ListInstanceRegion', { Lang: 'en-US' });
+      assert.equal(body.IsSuccess, true);
+      assert.ok(body.Regions.some(r => r.RegionId === 'cn-hangzhou'));
+    }
+  });
+
   await check('cr.GetInstance answers the instance; an unknown one is IsSuccess=false on HTTP 200', async () => {
     const body = await call(rpc, CR, 'GetInstance', { InstanceId: 'cri-xxxxxx' });
     assert.equal(body.InstanceName, 'xxxxxx');

@@ -31,6 +31,25 @@ internal static class CommandGuard
         }
     }
 
+    /// <summary>The same contract for a command that does I/O.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, Task<int>> body)
+    {
+        try
+        {
+            return await body(parse.InvocationConfiguration.Output);
+        }
+        catch (InvalidInputException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(OneLine(e.Message));
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(OneLine($"acr-reach: internal error ({e.GetType().Name}): {e.Message}"));
+            return ExitCodes.BadInput;
+        }
+    }
+
     /// <summary>Reads a scenario file strictly; a missing or unreadable file is bad input like any other.</summary>
     public static Account LoadScenario(string path) => ScenarioReader.ReadFile(path);
 

@@ -9,6 +9,12 @@ namespace AcrReach.Cloud.Apply;
 
 public sealed partial class Applier
 {
+    /// <summary>A route found at the destination: how far along it is (<paramref name="coming"/>, or Deleting) and, for a conflict, what it is.</summary>
+    private static Seen RouteSeen(bool matches, string? status, string coming, string table, System.Net.IPNetwork destination, string? hopType, string? hopId, string? name, string wanted) => new(
+        matches,
+        status == coming ? Progress.Coming : status == "Deleting" ? Progress.Going : Progress.Done,
+        $"{Cidr.Format(destination)} in {table} already goes to {(string.IsNullOrEmpty(hopType) ? "(no next hop)" : hopType)} {hopId}{(string.IsNullOrEmpty(name) ? string.Empty : $" ('{name}')")}; AcrReach needs {wanted} and never replaces a route");
+
     /// <summary>
     /// A VPC route: looked up by destination (one call, the table filtered by DestinationCidrBlock); Pending, then
     /// Available; Deleting means it is going away. Duplicate answers per cloud-apis.md §1.5.
@@ -35,15 +41,7 @@ public sealed partial class Applier
             var hop = entry.NextHops.NextHop.FirstOrDefault();
             var matches = string.Equals(hop?.NextHopType, action.NextHopType, StringComparison.OrdinalIgnoreCase) && hop?.NextHopId == action.NextHopId
                 && entry.NextHops.NextHop.Length == 1;
-            var progress = entry.Status switch
-            {
-                "Pending" => Progress.Coming,
-                "Deleting" => Progress.Going,
-                _ => Progress.Done,
-            };
-            var name = string.IsNullOrEmpty(entry.RouteEntryName) ? string.Empty : $" ('{entry.RouteEntryName}')";
-            return (new Seen(matches, progress,
-                $"{Cidr.Format(action.Destination)} in {action.RouteTableId} already goes to {(string.IsNullOrEmpty(hop?.NextHopType) ? "(no next hop)" : hop.NextHopType)} {hop?.NextHopId}{name}; AcrReach needs {action.NextHopType} {action.NextHopId} and never replaces a route"),
+            return (RouteSeen(matches, entry.Status, "Pending", action.RouteTableId, action.Destination, hop?.NextHopType, hop?.NextHopId, entry.RouteEntryName, $"{action.NextHopType} {action.NextHopId}"),
                 answer.RequestId);
         }
 
@@ -90,15 +88,7 @@ public sealed partial class Applier
             }
 
             var matches = entry.TransitRouterRouteEntryNextHopType == "Attachment" && entry.TransitRouterRouteEntryNextHopId == action.NextHopId;
-            var progress = entry.TransitRouterRouteEntryStatus switch
-            {
-                "Creating" => Progress.Coming,
-                "Deleting" => Progress.Going,
-                _ => Progress.Done,
-            };
-            var name = string.IsNullOrEmpty(entry.TransitRouterRouteEntryName) ? string.Empty : $" ('{entry.TransitRouterRouteEntryName}')";
-            return (new Seen(matches, progress,
-                $"{Cidr.Format(action.Destination)} in {action.RouteTableId} already goes to {entry.TransitRouterRouteEntryNextHopType} {entry.TransitRouterRouteEntryNextHopId}{name}; AcrReach needs Attachment {action.NextHopId} and never replaces a route"),
+            return (RouteSeen(matches, entry.TransitRouterRouteEntryStatus, "Creating", action.RouteTableId, action.Destination, entry.TransitRouterRouteEntryNextHopType, entry.TransitRouterRouteEntryNextHopId, entry.TransitRouterRouteEntryName, $"Attachment {action.NextHopId}"),
                 answer.RequestId);
         }
 

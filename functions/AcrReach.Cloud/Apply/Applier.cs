@@ -159,37 +159,40 @@ public sealed partial class Applier
 
                 looksSinceCreate = 0;
             }
-            else if (created && ++looksSinceCreate >= _options.LooksBeforeNewToken)
+            else
             {
-                // The create succeeded, yet nothing shows: the token was answered with an earlier result that is gone.
-                (generation, created, looksSinceCreate) = (generation + 1, false, 0);
-                continue;
-            }
-            else if (!created)
-            {
-                if (_time.GetUtcNow() > deadline)
+                if (created && ++looksSinceCreate >= _options.LooksBeforeNewToken)
                 {
-                    return TimedOut(step, lookRequest);
+                    // The create succeeded, yet nothing shows: the token was answered with an earlier result that is gone.
+                    (generation, created, looksSinceCreate) = (generation + 1, false, 0);
                 }
 
-                try
+                if (!created)
                 {
-                    createRequest = await change.CreateAsync(generation, cancellationToken);
-                    created = true;
-                    continue;
-                }
-                catch (CloudApiException e) when (change.IsDuplicate(e.Code))
-                {
-                    // Someone made it between our look and our create (or the list does not show it yet): look again.
-                }
-                catch (CloudApiException e) when (e.Code == "IdempotentParameterMismatch")
-                {
-                    generation++;
-                    continue;
-                }
-                catch (CloudApiException e) when (e.IsTransient && ++busyRounds <= _options.MaxBusyRounds)
-                {
-                    // The client already retried with back-off; the table is still busy. Look again after a pause.
+                    if (_time.GetUtcNow() > deadline)
+                    {
+                        return TimedOut(step, lookRequest);
+                    }
+
+                    try
+                    {
+                        createRequest = await change.CreateAsync(generation, cancellationToken);
+                        created = true;
+                        continue;
+                    }
+                    catch (CloudApiException e) when (change.IsDuplicate(e.Code))
+                    {
+                        // Someone made it between our look and our create (or the list does not show it yet): look again.
+                    }
+                    catch (CloudApiException e) when (e.Code == "IdempotentParameterMismatch")
+                    {
+                        generation++;
+                        continue;
+                    }
+                    catch (CloudApiException e) when (e.IsTransient && ++busyRounds <= _options.MaxBusyRounds)
+                    {
+                        // The client already retried with back-off; the table is still busy. Look again after a pause.
+                    }
                 }
             }
 

@@ -6,6 +6,9 @@ namespace AcrReach.Cloud.Cr;
 /// <summary>CR ListInstance: PageNo/PageSize paging (PageSize default 30; the maximum is not documented).</summary>
 public sealed record ListInstanceRequest : INumberedPagedRequest<ListInstanceRequest>
 {
+    /// <inheritdoc cref="GetInstanceRequest.RegionId"/>
+    public string? RegionId { get; init; }
+
     public int? PageNo { get; init; }
 
     public int? PageSize { get; init; }
@@ -69,6 +72,13 @@ public sealed record CrTag
 
 public sealed record GetInstanceRequest
 {
+    /// <summary>
+    /// The region of the instance; <see cref="CrApi"/> fills in its own. The regional endpoint names the region too,
+    /// but one endpoint override (the local cloud) serves every region, so the region also travels in the request,
+    /// as alibaba-cloud-sdk-go's RPC signer adds RegionId to every call (<c>completeRpcSignParams</c>).
+    /// </summary>
+    public string? RegionId { get; init; }
+
     public string? InstanceId { get; init; }
 }
 

@@ -4,6 +4,9 @@ namespace AcrReach.Cloud.Cr;
 
 public sealed record GetInstanceVpcEndpointRequest
 {
+    /// <inheritdoc cref="GetInstanceRequest.RegionId"/>
+    public string? RegionId { get; init; }
+
     public string? InstanceId { get; init; }
 
     /// <summary><c>Registry</c> or <c>Chart</c>.</summary>
@@ -50,6 +53,9 @@ public sealed record LinkedVpc
 /// </summary>
 public sealed record CreateInstanceVpcEndpointLinkedVpcRequest
 {
+    /// <inheritdoc cref="GetInstanceRequest.RegionId"/>
+    public string? RegionId { get; init; }
+
     public string? InstanceId { get; init; }
 
     public string? VpcId { get; init; }

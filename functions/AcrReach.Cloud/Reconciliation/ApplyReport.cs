@@ -92,22 +92,26 @@ public sealed record ApplyReport
     [JsonPropertyOrder(12)]
     public ImmutableArray<string> FollowUpPlanIds { get; init; } = [];
 
-    /// <summary>Routes AcrReach made that the current plan no longer needs (e.g. the OSS address moved). Reported, never deleted.</summary>
+    /// <summary>The DNS records each source needs, as the last plan of the run has them (a VPC link adds the registry's).</summary>
     [JsonPropertyOrder(13)]
+    public ImmutableArray<DnsRecord> Dns { get; init; } = [];
+
+    /// <summary>Routes AcrReach made that the current plan no longer needs (e.g. the OSS address moved). Reported, never deleted.</summary>
+    [JsonPropertyOrder(14)]
     public ImmutableArray<StaleRoute> Stale { get; init; } = [];
 
     /// <summary>What discovery could not read and had to assume.</summary>
-    [JsonPropertyOrder(14)]
+    [JsonPropertyOrder(15)]
     public ImmutableArray<Finding> Notes { get; init; } = [];
 
-    [JsonPropertyOrder(15)]
+    [JsonPropertyOrder(16)]
     public required DateTimeOffset StartedAt { get; init; }
 
-    [JsonPropertyOrder(16)]
+    [JsonPropertyOrder(17)]
     public required TimeSpan Duration { get; init; }
 
     /// <summary>Why the run failed, was not ready or was cancelled.</summary>
-    [JsonPropertyOrder(17)]
+    [JsonPropertyOrder(18)]
     public string? Error { get; init; }
 
     public int Count(StepOutcome outcome) => Steps.Count(s => s.Outcome == outcome);

@@ -178,6 +178,7 @@ public sealed class Reconciler
         {
             run.Steps.AddRange(_applier.StepsOf(plan, scoped.Account).Select(s => StepReport.Skipped(s, ReportOnlyCode, "report-only run: nothing written")));
             run.Verification = scoped.Verify();
+            run.Dns = plan.Dns;
             run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
             return;
         }
@@ -204,16 +205,22 @@ public sealed class Reconciler
             discovered = await DiscoverAsync(cancellationToken);
             scoped = Scoping.Apply(discovered, request.Scope);
             var next = scoped.Plan();
-            if (next.Actions.IsEmpty || steps.Any(s => s.Outcome == StepOutcome.Failed) || round >= _options.MaxRounds)
+            var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);
+            var moreToDo = !next.Actions.IsEmpty || (_options.Apply.PrivateZone && newRecords);
+            if (moreToDo || newRecords)
             {
-                plan = next;
-                break;
+                // After a VPC link the plan knows the address the cloud gave it: routes and records for it follow.
+                run.FollowUpPlanIds.Add(next.PlanId);
             }
 
             plan = next;
-            run.FollowUpPlanIds.Add(next.PlanId);
+            if (!moreToDo || steps.Any(s => s.Outcome == StepOutcome.Failed) || round >= _options.MaxRounds)
+            {
+                break;
+            }
         }
 
+        run.Dns = plan.Dns;
         run.Notes = discovered.Notes;
         run.Verification = scoped.Verify();
         var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
@@ -250,6 +257,8 @@ public sealed class Reconciler
 
         public ImmutableArray<StaleRoute> Stale { get; set; } = [];
 
+        public ImmutableArray<DnsRecord> Dns { get; set; } = [];
+
         public ImmutableArray<Finding> Notes { get; set; } = [];
 
         public ReconcileOutcome Outcome { get; set; } = ReconcileOutcome.Failed;
@@ -275,6 +284,7 @@ public sealed class Reconciler
             Regions = Regions,
             Plan = Plan,
             FollowUpPlanIds = [.. FollowUpPlanIds],
+            Dns = Dns.IsEmpty ? Plan?.Dns ?? [] : Dns,
             Stale = Stale,
             Notes = Notes,
             StartedAt = startedAt,

@@ -36,11 +36,7 @@ public static class ExplainText
             output.WriteLine("Findings");
             foreach (var finding in findings)
             {
-                output.WriteLine($"  {PlanText.Label(finding.Severity),-7}  {finding.Code}  {finding.Message}");
-                if (finding.Remedy is { } remedy)
-                {
-                    output.WriteLine($"           what to do: {remedy}");
-                }
+                PlanText.WriteFinding(finding, output);
             }
         }
     }

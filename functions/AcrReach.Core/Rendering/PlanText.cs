@@ -89,6 +89,16 @@ public static class PlanText
         }
     }
 
+    /// <summary>A finding in two lines (three with a remedy): severity, code and message; what to do.</summary>
+    public static void WriteFinding(Finding finding, TextWriter output)
+    {
+        output.WriteLine($"  {Label(finding.Severity),-7}  {finding.Code}  {finding.Message}");
+        if (finding.Remedy is { } remedy)
+        {
+            output.WriteLine($"           what to do: {remedy}");
+        }
+    }
+
     public static string Label(Severity severity) => severity switch
     {
         Severity.Error => "ERROR",

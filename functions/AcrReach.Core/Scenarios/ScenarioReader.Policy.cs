@@ -24,20 +24,7 @@ public static partial class ScenarioReader
     /// Reads a policy file strictly (unknown fields, bad CIDRs, a rule with two sources are errors naming the JSON path).
     /// A whole scenario file is accepted too (it has an <c>accountId</c>): its sections are taken, fully checked.
     /// </summary>
-    public static PolicySettings ReadPolicyFile(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(path, "$", $"cannot read the file: {e.Message}");
-        }
-
-        return ReadPolicy(bytes, path);
-    }
+    public static PolicySettings ReadPolicyFile(string path) => ReadPolicy(ReadBytes(path), path);
 
     public static PolicySettings ReadPolicy(ReadOnlySpan<byte> json, string file)
     {

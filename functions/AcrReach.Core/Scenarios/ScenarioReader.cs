@@ -13,19 +13,18 @@ namespace AcrReach.Core.Scenarios;
 /// </summary>
 public static partial class ScenarioReader
 {
-    public static Account ReadFile(string path)
+    public static Account ReadFile(string path) => Read(ReadBytes(path), path);
+
+    private static byte[] ReadBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException(path, "$", $"cannot read the file: {e.Message}");
         }
-
-        return Read(bytes, path);
     }
 
     public static Account Read(ReadOnlySpan<byte> json, string file)

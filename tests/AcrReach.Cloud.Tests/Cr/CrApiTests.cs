@@ -32,7 +32,7 @@ public sealed class CrApiTests : IDisposable
 
         Assert.Equal("cr.cn-hangzhou.aliyuncs.com", _cloud.LastSent.Header("host"));
         Assert.Equal("2018-12-01", _cloud.LastSent.Header("x-acs-version"));
-        Assert.Equal(new Dictionary<string, string> { ["PageNo"] = "1", ["PageSize"] = "30", ["InstanceStatus"] = "RUNNING" }, SentParameters);
+        Assert.Equal(new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["PageNo"] = "1", ["PageSize"] = "30", ["InstanceStatus"] = "RUNNING" }, SentParameters);
         Assert.Equal((true, 1), (response.IsSuccess, response.TotalCount));
         var instance = Assert.Single(response.Instances);
         Assert.Equal(("cri-1", "xxxxxx", "RUNNING", "cn-hangzhou", "1704164645000"), (instance.InstanceId, instance.InstanceName, instance.InstanceStatus, instance.RegionId, instance.CreateTime));
@@ -64,7 +64,7 @@ public sealed class CrApiTests : IDisposable
 
         var response = await Cr.GetInstanceAsync(new GetInstanceRequest { InstanceId = "cri-1" });
 
-        Assert.Equal(new Dictionary<string, string> { ["InstanceId"] = "cri-1" }, SentParameters);
+        Assert.Equal(new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["InstanceId"] = "cri-1" }, SentParameters);
         Assert.Equal(("cri-1", "RUNNING", 1704164645000L), (response.InstanceId, response.InstanceStatus, response.CreateTime!.Value));
     }
 
@@ -84,7 +84,7 @@ public sealed class CrApiTests : IDisposable
 
         var response = await Cr.GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = "cri-1", ModuleName = "Registry" });
 
-        Assert.Equal(new Dictionary<string, string> { ["InstanceId"] = "cri-1", ["ModuleName"] = "Registry" }, SentParameters);
+        Assert.Equal(new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["InstanceId"] = "cri-1", ["ModuleName"] = "Registry" }, SentParameters);
         Assert.Equal<string>(["xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com"], response.Domains);
         Assert.Equal(
             [("vpc-hz1", "vsw-hz-cr", "10.94.205.198", "RUNNING", null), ("vpc-hz2", "vsw-2", "10.1.0.5", "CREATING", "PRIVATE_ZONE_CONFLICT_AT_zone-1")],
@@ -108,6 +108,7 @@ public sealed class CrApiTests : IDisposable
         Assert.Equal(
             new Dictionary<string, string>
             {
+                ["RegionId"] = "cn-hangzhou",
                 ["InstanceId"] = "cri-1",
                 ["VpcId"] = "vpc-sh2",
                 ["VswitchId"] = "vsw-sh-m",
@@ -116,6 +117,22 @@ public sealed class CrApiTests : IDisposable
             },
             _cloud.LastSent.Query.ToDictionary(p => p.Key, p => p.Value));
         Assert.Equal(("success", "R-L"), (response.Code, response.RequestId));
+    }
+
+    [Fact]
+    public async Task Cr_calls_carry_the_clients_region_so_one_endpoint_override_can_tell_regions_apart()
+    {
+        // Regression: through --endpoint every CR call reached the local cloud without its region, and a region's
+        // ListInstance answered the instances of every region.
+        _cloud.Handler.ThenJson("""{ "IsSuccess": true, "TotalCount": 0, "Instances": [] }""");
+        _cloud.Handler.ThenJson("""{ "IsSuccess": true, "TotalCount": 0, "Instances": [] }""");
+
+        await _cloud.Apis.Cr("cn-shanghai").ListInstanceAsync(new ListInstanceRequest());
+        var ownRegion = _cloud.LastSent;
+        await _cloud.Apis.Cr("cn-shanghai").ListInstanceAsync(new ListInstanceRequest { RegionId = "cn-beijing" });
+
+        Assert.Equal("cn-shanghai", Wire.OperationParameters(ownRegion)["RegionId"]);
+        Assert.Equal("cn-beijing", SentParameters["RegionId"]);
     }
 
     [Fact]

@@ -3,7 +3,7 @@
 # Needs wrk (Debian: apt-get install wrk) and python3. Usage: bench.sh [ACTION] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")"
-root=$(cd ../../.. && pwd)
+root=$(cd ../.. && pwd)
 action=${1:-DescribeVpcs}
 seconds=${2:-10}
 threads=2

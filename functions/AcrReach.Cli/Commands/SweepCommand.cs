@@ -1,0 +1,22 @@
+using System.CommandLine;
+using AcrReach.Cloud.Reconciliation;
+
+namespace AcrReach.Cli.Commands;
+
+/// <summary>
+/// <c>sweep [--endpoint URL] [--repair] [--output ...]</c>: the compliance sweep. Plans everything and reports drift
+/// (missing routes, broken paths, AcrReach routes no longer needed) writing nothing; with <c>--repair</c> it mends the
+/// drift as <c>apply</c> does. Exit 0 in sync (or repaired), 2 on drift, 3 when the message could not be published.
+/// </summary>
+internal static class SweepCommand
+{
+    public static Command Create()
+    {
+        var repair = new Option<bool>("--repair") { Description = "Apply what is missing (default: report only, nothing written)." };
+        var command = new Command("sweep", "The compliance sweep: plan everything, report drift; repair only with --repair.") { repair };
+        var run = new EngineRun(command);
+        command.SetAction((parse, cancellationToken) =>
+            run.RunAsync(parse, parse.GetValue(repair) ? ReconcileMode.Repair : ReconcileMode.ReportOnly, "cli-sweep", cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Vpc;
+using AcrReach.EndToEnd.Tests.Support;
+using AcrReach.LocalCloud;
+
+namespace AcrReach.EndToEnd.Tests.Cli;
+
+/// <summary><c>acr-reach apply</c>, <c>sweep</c> and <c>demo</c>, driven in-process against the local cloud.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task Apply_with_json_output_prints_the_report_on_stdout_only_and_exits_0_when_converged()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var report = JsonDocument.Parse(run.Output);
+        var root = report.RootElement;
+        Assert.Equal(["runId", "planId", "steps", "verification", "notification"], root.EnumerateObject().Select(p => p.Name).Take(5));
+        var step = root.GetProperty("steps")[0];
+        Assert.Equal(["action", "outcome", "requestId", "error"], step.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Applied", step.GetProperty("outcome").GetString());
+        Assert.Equal("CreateTransitRoute", step.GetProperty("action").GetProperty("kind").GetString());
+        Assert.True(root.GetProperty("verification").GetProperty("reachable").GetBoolean());
+        Assert.Equal(["queue", "messageId", "requestId"], root.GetProperty("notification").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(LocalCloudOptions.DefaultQueueName, root.GetProperty("notification").GetProperty("queue").GetString());
+        Assert.Equal(ChainHasCredentials() ? [] : [$"no Alibaba Cloud credentials in the usual chain; using the local cloud's default key {LocalCloudOptions.DefaultAccessKeyId} for {engine.Cloud.Endpoint}"], run.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Apply_with_text_output_shows_progress_on_stderr_and_a_summary_on_stdout()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("reading 2 region(s) (cn-hangzhou, cn-shanghai)", StringComparison.Ordinal));
+        Assert.Equal(4, run.ErrorLines.Count(l => l.TrimStart().StartsWith("Applied", StringComparison.Ordinal)));
+        Assert.Contains("publishing the run's message to acr-reach-results (cn-hangzhou)", run.ErrorLines);
+        Assert.Contains(": Repaired (4 applied) in ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Verification: 5 of 5 required paths reached", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Message: ", run.Output, StringComparison.Ordinal);
+        Assert.Single(engine.Cloud.Messages(LocalCloudOptions.DefaultQueueName));
+    }
+
+    [Fact]
+    public async Task Sweep_reports_drift_with_exit_2_and_writes_nothing_then_repair_mends_it()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var report = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
+        var writes = engine.Writes();
+        var repair = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString(), "--repair");
+        var after = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString());
+
+        Assert.Equal((2, 0), (report.ExitCode, writes));
+        using var json = JsonDocument.Parse(report.Output);
+        Assert.Equal("DriftReported", json.RootElement.GetProperty("outcome").GetString());
+        Assert.All(json.RootElement.GetProperty("steps").EnumerateArray(), s => Assert.Equal("Skipped", s.GetProperty("outcome").GetString()));
+        Assert.Equal(0, repair.ExitCode);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Contains(": InSync in ", after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_with_repair_puts_back_a_route_deleted_behind_acr_reachs_back()
+    {
+        await using var engine = await Engine.StartAsync();
+        Assert.Equal(0, (await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString())).ExitCode);
+        await engine.Apis.Vpc("cn-shanghai").DeleteRouteEntryAsync(new DeleteRouteEntryRequest { RouteTableId = "vtb-sh2", DestinationCidrBlock = "100.103.7.181/32" });
+        await Task.Delay(100);
+
+        var drift = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString());
+        var repair = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString(), "--repair");
+
+        Assert.Equal(2, drift.ExitCode);
+        Assert.Contains("DriftReported (1 skipped)", drift.Output, StringComparison.Ordinal);
+        Assert.Equal(0, repair.ExitCode);
+        Assert.Contains("Repaired (1 applied)", repair.Output, StringComparison.Ordinal);
+        Accounts.AssertConverged(engine.Cloud.Snapshot());
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_published_makes_the_run_exit_non_zero_and_say_so()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--queue", "no-such-queue");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Message: NOT PUBLISHED: publishing to no-such-queue failed: QueueNotExist", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--endpoint", "not a url", "--endpoint: $: 'not a url' is not an absolute http(s) URL")]
+    [InlineData("--policy", "/no/such/policy.json", "/no/such/policy.json: $: cannot read the file")]
+    public async Task Bad_input_is_one_line_on_stderr_and_exit_1(string option, string value, string message)
+    {
+        var run = await CliRun.Invoke("apply", option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith(message, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Demo_needs_no_setup_and_shows_routes_dns_records_path_trace_and_the_message()
+    {
+        var run = await CliRun.Invoke("demo");
+
+        Assert.Equal(0, run.ExitCode);
+        var output = run.Output;
+        Assert.Contains("vpc-sh2 in cn-shanghai must pull from cri-xxxxxx (xxxxxx, cn-hangzhou)", output, StringComparison.Ordinal);
+        Assert.Contains("Routes created", output, StringComparison.Ordinal);
+        Assert.Contains("VPC vpc-sh2  vtb-sh2   100.103.7.181/32  -> Attachment tr-attach-sh2", output, StringComparison.Ordinal);
+        Assert.Contains("TR tr-hz     vtb-trhz  100.0.0.0/8", output, StringComparison.Ordinal);
+        Assert.Contains("10.94.205.198 xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com", output, StringComparison.Ordinal);
+        Assert.Contains("5 required paths, 5 reached now", output, StringComparison.Ordinal);
+        Assert.Contains("Message on the queue acr-reach-results", output, StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\": 1,", output, StringComparison.Ordinal);
+        Assert.Contains("Local cloud stopped.", output, StringComparison.Ordinal);
+        Assert.Contains(run.ErrorLines, l => l.TrimStart().StartsWith("Applied", StringComparison.Ordinal));
+    }
+
+    private static bool ChainHasCredentials()
+    {
+        try
+        {
+            DefaultCredentialChain.ForCurrentUser().GetCredentialsAsync().AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (CredentialsNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using AcrReach.Cloud.Discovery;
+using AcrReach.EndToEnd.Tests.Support;
+
+namespace AcrReach.EndToEnd.Tests.Discovery;
+
+public sealed class CallTests
+{
+    [Fact]
+    public async Task Discovery_reads_the_seed_account_in_the_fewest_calls()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        await new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient())).DiscoverAsync();
+
+        // Two regions, two VPCs with one route table each, two transit routers with one table each, one registry:
+        // one page of each list, region-wide VPC lists, one entry listing per table, nothing per VPC or per entry.
+        Assert.Equal(
+            new SortedDictionary<string, int>(StringComparer.Ordinal)
+            {
+                ["DescribeRouteEntryList"] = 2,
+                ["DescribeRouteTableList"] = 2,
+                ["DescribeVSwitches"] = 2,
+                ["DescribeVpcs"] = 2,
+                ["GetInstanceVpcEndpoint"] = 1,
+                ["ListInstance"] = 2,
+                ["ListInstanceRegion"] = 1,
+                ["ListTransitRouterPeerAttachments"] = 2,
+                ["ListTransitRouterRouteEntries"] = 2,
+                ["ListTransitRouterRouteTableAssociations"] = 2,
+                ["ListTransitRouterRouteTables"] = 2,
+                ["ListTransitRouterVbrAttachments"] = 2,
+                ["ListTransitRouterVpcAttachments"] = 2,
+                ["ListTransitRouterVpnAttachments"] = 2,
+                ["ListTransitRouters"] = 1,
+            },
+            new SortedDictionary<string, int>(engine.Cloud.Calls().ToDictionary(), StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Asked_for_regions_discovery_reads_only_those()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var discovered = await new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient()), new DiscoveryOptions { Regions = ["cn-shanghai"] }).DiscoverAsync();
+
+        Assert.Equal<string>(["cn-shanghai"], discovered.Regions.AsEnumerable());
+        Assert.Equal(["vpc-sh2"], discovered.Account.Vpcs.Select(v => v.Id));
+        Assert.Equal(["tr-sh"], discovered.Account.TransitRouters.Select(t => t.Id));
+        Assert.Empty(discovered.Account.Registries);
+        Assert.False(engine.Cloud.Calls().ContainsKey("ListInstanceRegion"));
+        Assert.Equal(1, engine.Cloud.Calls()["DescribeVpcs"]);
+    }
+}
