@@ -10,7 +10,9 @@ public static class Program
     /// <summary>Every command of acr-reach; each lives in Commands/ and owns its options.</summary>
     internal static RootCommand BuildRoot()
     {
-        var root = new RootCommand("acr-reach: makes Container Registry Enterprise Edition instances reachable across regions and from data centers.");
+        var root = new RootCommand(
+            "acr-reach: makes Container Registry Enterprise Edition instances reachable across regions and from data centers.\n"
+            + "Exit codes: 0 done (no error finding), 1 bad input, 2 an error finding or a failed step, 3 the run's message could not be published.");
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);
