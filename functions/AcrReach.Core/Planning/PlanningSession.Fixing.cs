@@ -149,7 +149,8 @@ internal sealed partial class PlanningSession
                     continue;
                 }
 
-                return hop.Result is HopResult.NoRoute or HopResult.Delivered or HopResult.NotDelivered
+                // A route for exactly this destination that goes elsewhere is one AcrReach would have to replace.
+                return hop.Result is HopResult.NoRoute or HopResult.Delivered or HopResult.NotDelivered || hop.Route?.Destination == destination
                     ? Propose(hop, [destination], VpcNextHopTypes.Attachment, intended.SourceAttachment!, source, registry, target, destination)
                     : Decision.Blocked(Unfixable(trace, hop, source, registry));
             }

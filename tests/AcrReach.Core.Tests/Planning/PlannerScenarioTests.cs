@@ -213,6 +213,20 @@ public class PlannerScenarioTests
     }
 
     [Fact]
+    public void Vpc_route_with_the_same_destination_toward_an_instance_is_a_route_conflict_only_in_its_table()
+    {
+        var plan = Golden.AssertPlan("source-tables-identical-and-conflicting");
+
+        var conflict = Assert.Single(plan.Findings(FindingCodes.RouteConflict));
+        Assert.Equal(("vtb-sh-c2", "100.118.28.43/32", Severity.Error), (conflict.RouteTableId, Cidr.Format(conflict.Destination!.Value), conflict.Severity));
+        Assert.Contains("i-proxy", conflict.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Findings(FindingCodes.NoTransitPath));
+        Assert.Equal(["10.94.205.198/32", "100.103.7.181/32"], plan.VpcRoutes("vtb-sh-c2").Destinations());
+        Assert.Equal(["100.118.28.43/32"], plan.VpcRoutes("vtb-sh-c1").Destinations());
+        Assert.Equal(["100.103.7.181/32", "100.118.28.43/32"], plan.VpcRoutes("vtb-sh-sys").Destinations());
+    }
+
+    [Fact]
     public void More_specific_route_than_the_block_falls_back_to_a_host_route()
     {
         var plan = Golden.AssertPlan("more-specific-fallback");
