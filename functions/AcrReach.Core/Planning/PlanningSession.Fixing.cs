@@ -166,7 +166,7 @@ internal sealed partial class PlanningSession
                 var blackhole = hop.Result == HopResult.Dropped && hop.Route!.Destination.PrefixLength > 0;
                 return hop.Result is HopResult.NotAssociated or HopResult.Loop || blackhole
                     ? Decision.Blocked(blackhole ? Conflict(hop, hop.Route!.Destination, next, source, registry, target) : Unfixable(trace, hop, source, registry))
-                    : Propose(hop, TransitCandidates(hop, source, registry, registryVpc, target, destination), nameof(TransitNextHopType.Attachment), next, source, registry, target, destination);
+                    : Propose(hop, TransitCandidates(hop, next, source, registry, registryVpc, target, destination), nameof(TransitNextHopType.Attachment), next, source, registry, target, destination);
             }
 
             return Decision.Blocked(Unfixable(trace, hop, source, registry));
@@ -177,9 +177,10 @@ internal sealed partial class PlanningSession
 
     /// <summary>
     /// In a transit-router table a service address is covered by 100.0.0.0/8 (the document's way), unless the policy
-    /// asks for host routes or the /8 would capture a block in use that this table does not route more specifically.
+    /// asks for host routes, the /8 would capture a block in use that this table does not route more specifically, or
+    /// the table's /8 is AcrReach's own toward another next hop (another registry's region, planned now or before).
     /// </summary>
-    private IPNetwork[] TransitCandidates(Hop hop, SourceNetwork source, Registry registry, Vpc registryVpc, RequiredEndpoint target, IPNetwork destination)
+    private IPNetwork[] TransitCandidates(Hop hop, string next, SourceNetwork source, Registry registry, Vpc registryVpc, RequiredEndpoint target, IPNetwork destination)
     {
         if (!target.IsService || Account.Policy.TransitRouteScope != TransitRouteScope.Block100 || !Cidr.Block100.ContainsNetwork(destination))
         {
@@ -188,6 +189,17 @@ internal sealed partial class PlanningSession
 
         var table = _state.RouterOfTable(hop.RouteTableId!)!.RouteTables.First(t => t.Id == hop.RouteTableId);
         var lookup = _state.TransitLookup(table);
+        if (lookup.Exact(Cidr.Block100) is { } taken && taken.NextHopId != next && IsAcrReachBlock(table, taken))
+        {
+            // Two registries in different regions cannot share one /8 in a router both paths cross: the second gets
+            // host routes, which are more specific and leave the first registry's /8 as it is.
+            _decisions.Add(new Finding(FindingCodes.BlockCollision, Severity.Warning,
+                $"100.0.0.0/8 in {table.Id} ({hop.NodeId}) already leads to {taken.NextHopId} for another registry; host routes toward {next} are planned in that table for {registry.InstanceId}",
+                source.Name, registry.InstanceId, table.Id, Cidr.Block100,
+                "set transitRouteScope: HostRoutes to plan host routes everywhere"));
+            return [destination];
+        }
+
         foreach (var (block, _) in _state.BlocksInUse100)
         {
             _current.LookUps.Add((table.Id, block));
@@ -207,6 +219,11 @@ internal sealed partial class PlanningSession
             "set transitRouteScope: HostRoutes to plan host routes everywhere, or route those blocks more specifically in that table"));
         return [destination];
     }
+
+    /// <summary>A /8 this plan adds, or one AcrReach created before (its mark): never someone else's route.</summary>
+    private static bool IsAcrReachBlock(TransitRouteTable table, MatchedRoute block) =>
+        block.Provenance == RouteProvenance.Planned
+        || table.Entries.Any(e => e.Destination == Cidr.Block100 && e.Origin == RouteOrigin.Static && e.NextHopId == block.NextHopId && AcrReachMark.IsMarked(e.Name, e.Description));
 
     /// <summary>The first candidate the hop's current route does not already cover more specifically; never a replacement.</summary>
     private Decision Propose(Hop hop, IPNetwork[] candidates, string nextHopType, string nextHopId, SourceNetwork source, Registry registry, RequiredEndpoint target, IPNetwork destination)

@@ -376,14 +376,29 @@ public class PlannerScenarioTests
     }
 
     [Fact]
-    public void Two_rules_wanting_the_block_toward_different_peers_conflict()
+    public void Second_registry_region_gets_host_routes_where_the_first_already_has_the_block()
     {
         var plan = Golden.AssertPlan("two-registries-block100-conflict");
 
-        var conflict = Assert.Single(plan.Findings(FindingCodes.RouteConflict));
-        Assert.Equal(("vtb-trsh", "cri-xxxxxx"), (conflict.RouteTableId, conflict.Registry));
-        Assert.Contains("another reach rule", conflict.Message, StringComparison.Ordinal);
-        Assert.Equal("tr-attach-bj-sh", Assert.Single(plan.TransitRoutes("vtb-trsh")).NextHopId);
+        Assert.False(plan.HasErrors);
+        Assert.Empty(plan.Findings(FindingCodes.RouteConflict));
+        Assert.Equal(
+            [("100.0.0.0/8", "tr-attach-bj-sh"), ("100.103.7.181/32", "tr-attach-peer"), ("100.118.28.43/32", "tr-attach-peer")],
+            plan.TransitRoutes("vtb-trsh").Select(r => (Cidr.Format(r.Destination), r.NextHopId)));
+        Assert.Equal(["100.0.0.0/8"], plan.TransitRoutes("vtb-trhz").Destinations());
+        var collision = Assert.Single(plan.Findings(FindingCodes.BlockCollision));
+        Assert.Equal(("vtb-trsh", "cri-xxxxxx", Severity.Warning), (collision.RouteTableId, collision.Registry, collision.Severity));
+        Assert.All(plan.Paths, p => Assert.True(p.Reached, $"{p.Registry} {p.Endpoint} {p.Destination} from {p.Start}: {p.Outcome}"));
+    }
+
+    [Fact]
+    public void Block_that_acr_reach_created_toward_another_region_is_kept_and_host_routes_added()
+    {
+        var plan = Golden.AssertPlan("block100-marked-by-acr-reach");
+
+        Assert.False(plan.HasErrors);
+        Assert.Equal(["100.103.7.181/32", "100.118.28.43/32"], plan.TransitRoutes("vtb-trsh").Destinations());
+        Assert.All(plan.TransitRoutes("vtb-trsh"), r => Assert.Equal("tr-attach-peer", r.NextHopId));
     }
 
     [Fact]
