@@ -415,7 +415,7 @@ public static partial class ScenarioReader
                     throw Error($"{aPath}.id", $"duplicate attachment id '{attachment.Id}' on {router.Id}");
                 }
 
-                attachments.Add(BuildAttachment(attachment, aPath, router.Id, vpcs, dataCenters, routerIds));
+                attachments.Add(BuildAttachment(attachment, aPath, router, vpcs, dataCenters, routerIds));
             }
 
             var tables = ImmutableArray.CreateBuilder<TransitRouteTable>();
@@ -452,15 +452,18 @@ public static partial class ScenarioReader
             return new TransitRouter(router.Id, router.Region, router.CenId ?? string.Empty, attachments.ToImmutable(), tables.ToImmutable());
         }
 
-        private Attachment BuildAttachment(AttachmentDocument attachment, string path, string routerId, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
+        private Attachment BuildAttachment(AttachmentDocument attachment, string path, TransitRouterDocument router, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
         {
+            var routerId = router.Id;
             switch (attachment.Type)
             {
                 case "VPC":
                     Require(attachment.VpcId, $"{path}.vpcId");
-                    if (!vpcs.Any(v => v.Id == attachment.VpcId))
+                    var attached = vpcs.FirstOrDefault(v => v.Id == attachment.VpcId)
+                        ?? throw Error($"{path}.vpcId", $"VPC '{attachment.VpcId}' is not in the scenario's vpcs");
+                    if (attached.Region != router.Region)
                     {
-                        throw Error($"{path}.vpcId", $"VPC '{attachment.VpcId}' is not in the scenario's vpcs");
+                        throw Error($"{path}.vpcId", $"{attached.Id} is in {attached.Region}, but {routerId} is in {router.Region} (a transit router attaches VPCs of its own region)");
                     }
 
                     ForbidOthers(attachment, path, nameof(AttachmentDocument.VpcId));
@@ -627,6 +630,11 @@ public static partial class ScenarioReader
                     var ePath = $"{path}.vpcEndpoints[{e}]";
                     var vpc = vpcs.FirstOrDefault(v => v.Id == endpoint.VpcId)
                         ?? throw Error($"{ePath}.vpcId", $"VPC '{endpoint.VpcId}' is not in the scenario's vpcs");
+                    if (vpc.Region != registry.Region)
+                    {
+                        throw Error($"{ePath}.vpcId", $"{vpc.Id} is in {vpc.Region}, but {registry.InstanceId} is in {registry.Region} (an instance links VPCs of its own region)");
+                    }
+
                     var vswitch = vpc.VSwitches.FirstOrDefault(s => s.Id == endpoint.VswitchId)
                         ?? throw Error($"{ePath}.vswitchId", $"vSwitch '{endpoint.VswitchId}' is not a vSwitch of {vpc.Id}");
                     var ip = ParseAddress(endpoint.Ip, $"{ePath}.ip");

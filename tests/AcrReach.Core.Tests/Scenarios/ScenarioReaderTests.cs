@@ -97,6 +97,30 @@ public class ScenarioReaderTests
     }
 
     [Fact]
+    public void Refuses_a_transit_router_attaching_a_vpc_of_another_region()
+    {
+        var error = Refused(Minimal.TrimEnd().TrimEnd('}') + """
+            , "transitRouters": [{ "id": "tr-hz", "region": "cn-hangzhou", "cenId": "cen-1",
+                "attachments": [{ "id": "tr-attach-a", "type": "VPC", "vpcId": "vpc-a" }], "routeTables": [] }] }
+            """);
+
+        Assert.Equal("$.transitRouters[0].attachments[0].vpcId", error.JsonPath);
+        Assert.Contains("cn-shanghai", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_registry_linked_to_a_vpc_of_another_region()
+    {
+        var error = Refused(Minimal.TrimEnd().TrimEnd('}') + """
+            , "registries": [{ "instanceId": "cri-1", "instanceName": "one", "region": "cn-hangzhou",
+                "vpcEndpoints": [{ "vpcId": "vpc-a", "vswitchId": "vsw-a", "ip": "172.16.0.9" }] }] }
+            """);
+
+        Assert.Equal("$.registries[0].vpcEndpoints[0].vpcId", error.JsonPath);
+        Assert.Contains("cn-hangzhou", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_duplicate_vpc_ids()
     {
         var twice = Minimal.Replace("\"vpcs\": [{", "\"vpcs\": [{ \"id\": \"vpc-a\", \"region\": \"r\", \"cidrs\": [\"10.0.0.0/8\"] }, {", StringComparison.Ordinal);
