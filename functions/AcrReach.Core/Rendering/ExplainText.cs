@@ -21,7 +21,9 @@ public static class ExplainText
             {
                 output.WriteLine($"  {Title(path)}");
                 WriteTrace("now", path, output);
-                var after = planned[Key(path)].FirstOrDefault();
+                // An unlinked VPC has no address to trace yet; with the plan it is traced from each of its tables.
+                var after = planned[Key(path)].FirstOrDefault()
+                    ?? (path.Outcome == PathOutcome.NotLinked ? plan.Paths.FirstOrDefault(p => (p.Direction, p.Source, p.Registry, p.Endpoint) == (path.Direction, path.Source, path.Registry, path.Endpoint)) : null);
                 if (after is not null && !SameHops(after, path))
                 {
                     WriteTrace("with the plan", after, output);
@@ -49,7 +51,9 @@ public static class ExplainText
 
     private static string Title(PathTrace path) => path.Direction == PathDirection.Return
         ? $"return to {Cidr.Format(path.Destination)} from {path.Start}"
-        : $"{path.Endpoint.ToString().ToLowerInvariant()} {path.Name} {Cidr.Format(path.Destination)} from {path.Start}";
+        : path.Outcome == PathOutcome.NotLinked
+            ? $"{path.Endpoint.ToString().ToLowerInvariant()} {path.Name} from {path.Start}"
+            : $"{path.Endpoint.ToString().ToLowerInvariant()} {path.Name} {Cidr.Format(path.Destination)} from {path.Start}";
 
     private static void WriteTrace(string label, PathTrace path, TextWriter output)
     {

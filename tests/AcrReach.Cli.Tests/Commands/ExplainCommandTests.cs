@@ -29,6 +29,18 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task Explain_of_an_unlinked_same_region_vpc_shows_the_link_the_plan_makes()
+    {
+        var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("same-region-link"), "--from", "vpc-hz2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("registry xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com from vpc-hz2", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0.0.0/0", run.Output, StringComparison.Ordinal);
+        Assert.Contains("now: BROKEN: the VPC is not linked to the registry", run.Output, StringComparison.Ordinal);
+        Assert.Contains("with the plan: REACHED (vsw-hz2-a in vpc-hz2)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_from_a_data_center()
     {
         var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh");
