@@ -151,6 +151,7 @@ internal sealed partial class PlanningSession
             {
                 EndpointKind.Auth => $"enable auth-domain takeover on {registry.InstanceId} so the auth address is not needed",
                 EndpointKind.Oss => "reach OSS through PrivateLink (set ossPrivateLinkIp) so the OSS address is not needed",
+                EndpointKind.OssPrivateLink => $"create the OSS PrivateLink endpoint in a vSwitch of {registry.Region} whose block does not overlap {source.Name}, and set ossPrivateLinkIp to its address",
                 _ => $"link {registry.InstanceId} in a vSwitch whose block does not overlap {source.Name}, or renumber",
             });
 

@@ -97,6 +97,20 @@ public class PlannerScenarioTests
     }
 
     [Fact]
+    public void Privatelink_address_inside_the_source_says_to_move_the_privatelink_endpoint()
+    {
+        var account = Golden.Load("oss-privatelink");
+        account = account with { Registries = [account.Registries[0] with { OssPrivateLinkIp = System.Net.IPAddress.Parse("172.16.5.5") }] };
+
+        var plan = Planner.Plan(account);
+
+        var finding = Assert.Single(plan.Findings(FindingCodes.AddressInSourceNetwork));
+        Assert.Contains("172.16.5.5", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("PrivateLink endpoint", finding.Remedy, StringComparison.Ordinal);
+        Assert.DoesNotContain("link cri-xxxxxx in a vSwitch", finding.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Custom_bucket_routes_and_resolves_the_bucket_host()
     {
         var plan = Golden.AssertPlan("oss-custom-bucket");
