@@ -29,6 +29,13 @@ public static partial class ScenarioReader
 
     public static Account Read(ReadOnlySpan<byte> json, string file)
     {
+        // Editors on Windows often save UTF-8 with a byte-order mark; JSON readers may ignore it (RFC 8259 §8.1).
+        ReadOnlySpan<byte> byteOrderMark = [0xEF, 0xBB, 0xBF];
+        if (json.StartsWith(byteOrderMark))
+        {
+            json = json[byteOrderMark.Length..];
+        }
+
         var document = Deserialize(json, file);
         return new Builder(file, document).Build();
     }

@@ -30,6 +30,16 @@ public class ScenarioReaderTests
     }
 
     [Fact]
+    public void Reads_a_scenario_saved_with_a_utf8_byte_order_mark()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Minimal)];
+
+        var account = ScenarioReader.Read(bytes, "case.json");
+
+        Assert.Equal("vpc-a", Assert.Single(account.Vpcs).Id);
+    }
+
+    [Fact]
     public void Refuses_an_unknown_field_naming_its_path()
     {
         var error = Refused(Minimal.Replace("\"zone\": \"z\"", "\"zone\": \"z\", \"zoen\": 1", StringComparison.Ordinal));
