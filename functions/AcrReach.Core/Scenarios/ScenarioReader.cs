@@ -23,7 +23,7 @@ public static partial class ScenarioReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException(path, "$", $"cannot read the file: {e.Message}");
+            throw new InvalidInputException(path, "$", Directory.Exists(path) ? "is a directory, not a scenario file" : $"cannot read the file: {e.Message}");
         }
     }
 
@@ -63,6 +63,11 @@ public static partial class ScenarioReader
         if (unknown.Success)
         {
             return $"unknown field '{unknown.Groups[1].Value}' (fields are camelCase; see FORMAT.md)";
+        }
+
+        if (e.InnerException is InvalidOperationException { Message: var transcoding } && transcoding.Contains("UTF-8", StringComparison.Ordinal))
+        {
+            return "not valid UTF-8 text (save the scenario as UTF-8)";
         }
 
         var missing = MissingRequiredPattern().Match(message);

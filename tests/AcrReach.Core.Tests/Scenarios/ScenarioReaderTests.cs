@@ -40,6 +40,26 @@ public class ScenarioReaderTests
     }
 
     [Fact]
+    public void Refuses_text_that_is_not_utf8_saying_so()
+    {
+        byte[] bytes = [.. System.Text.Encoding.UTF8.GetBytes("{\"accountId\": \""), 0xFF, .. System.Text.Encoding.UTF8.GetBytes("\"}")];
+
+        var error = Assert.Throws<InvalidInputException>(() => ScenarioReader.Read(bytes, "case.json"));
+
+        Assert.Equal("$.accountId", error.JsonPath);
+        Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_directory_saying_so()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => ScenarioReader.ReadFile(Path.GetTempPath()));
+
+        Assert.Equal("$", error.JsonPath);
+        Assert.Contains("directory", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_an_unknown_field_naming_its_path()
     {
         var error = Refused(Minimal.Replace("\"zone\": \"z\"", "\"zone\": \"z\", \"zoen\": 1", StringComparison.Ordinal));
