@@ -23,7 +23,7 @@ public static partial class ScenarioReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException(path, "$", Directory.Exists(path) ? "is a directory, not a scenario file" : $"cannot read the file: {e.Message}");
+            throw new InvalidInputException(path, "$", Directory.Exists(path) ? "cannot read the file: it is a directory, not a scenario file" : $"cannot read the file: {e.Message}");
         }
     }
 
