@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AcrReach.Cloud.Apply;
+using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Planning;
 using AcrReach.EndToEnd.Tests.Support;
 
@@ -25,6 +26,22 @@ public sealed class ScenarioPolicyTests
 
         Assert.DoesNotContain(report.Steps, s => s.Outcome == StepOutcome.Failed);
         Assert.Empty(Planner.Plan(engine.Cloud.Snapshot()).Actions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Applying_with_private_zone_makes_every_dns_record_and_a_second_run_writes_nothing(string scenario)
+    {
+        var options = new ReconcilerOptions { Apply = new ApplierOptions { PrivateZone = true } };
+        await using var engine = await Engine.StartAsync(Engine.Scenario(scenario));
+
+        var first = await engine.ApplyAsync(options);
+        engine.Cloud.ResetCalls();
+        var second = await engine.ApplyAsync(options);
+
+        Assert.DoesNotContain(first.Steps, s => s.Outcome == StepOutcome.Failed);
+        Assert.DoesNotContain(second.Steps, s => s.Outcome == StepOutcome.Failed);
+        Assert.Equal(0, engine.Writes());
     }
 
     [Fact]
