@@ -7,7 +7,7 @@ namespace AcrReach.Cloud.Discovery;
 /// <summary>
 /// The local cloud's view of the network: <c>GET /_local/resolve?region=&amp;name=</c> (the scenario's
 /// <c>regionalEndpoints</c>, changeable with <c>PUT /_local/resolve</c>), <c>GET /_local/registry/{region}/{name}/v2/</c>
-/// (the registry's token challenge), and <c>GET /_local/policy</c> (the scenario's policy, as a policy file).
+/// (the registry's token challenge), and <c>GET /_local/policy</c> (the scenario's route scopes and OSS VIP ranges).
 /// </summary>
 public sealed class LocalCloudEndpointLookup(Uri endpoint, HttpClient http) : IEndpointLookup
 {
@@ -43,6 +43,10 @@ public sealed class LocalCloudEndpointLookup(Uri endpoint, HttpClient http) : IE
         }
 
         response.EnsureSuccessStatusCode();
-        return ScenarioReader.ReadPolicy(await response.Content.ReadAsByteArrayAsync(cancellationToken), url.ToString());
+        var policy = ScenarioReader.ReadPolicy(await response.Content.ReadAsByteArrayAsync(cancellationToken), url.ToString());
+
+        // Only what no tag carries: the local cloud tags the VPCs and data-center attachments the rules name (with the
+        // data centers' CIDRs), and rules for networks outside the regions read would name resources discovery never saw.
+        return policy with { DataCenters = [], Policy = policy.Policy with { Reach = [] } };
     }
 }

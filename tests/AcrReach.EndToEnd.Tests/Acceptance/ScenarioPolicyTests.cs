@@ -45,6 +45,16 @@ public sealed class ScenarioPolicyTests
     }
 
     [Fact]
+    public async Task A_sweep_of_some_regions_reports_no_rule_for_a_vpc_outside_them()
+    {
+        await using var engine = await Engine.StartAsync("use-replication");
+
+        var report = await engine.SweepAsync(new ReconcilerOptions { Discovery = new() { Regions = ["cn-hangzhou", "cn-shanghai"] } });
+
+        Assert.DoesNotContain(report.Plan!.Findings, f => f.Code == "UnknownResource");
+    }
+
+    [Fact]
     public async Task Apply_through_the_cli_adds_host_routes_to_transit_router_tables_when_the_scenario_says_HostRoutes()
     {
         await using var engine = await Engine.StartAsync("host-routes");
