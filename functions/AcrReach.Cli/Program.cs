@@ -18,6 +18,7 @@ public static class Program
             root.Subcommands.Add(command);
         }
 
+        HelpEpilogue.Install(root);
         return root;
     }
 

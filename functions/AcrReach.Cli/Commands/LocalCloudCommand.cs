@@ -11,6 +11,25 @@ namespace AcrReach.Cli.Commands;
 /// </summary>
 internal static class LocalCloudCommand
 {
+    private const string Description = "Serve VPC, CBN, CR, PrivateZone and MNS from a scenario on one loopback port.";
+
+    /// <summary>Printed after <c>local-cloud --help</c> (not in the root's command list).</summary>
+    internal const string ControlHelp = """
+        Control endpoints on the same port (unsigned; functions/AcrReach.LocalCloud/README.md has them all):
+          GET /_local/state              the current state as a scenario document (acr-reach plan --scenario reads it)
+          GET /_local/policy             the scenario's dataCenters, policy and ossVipRanges, as a --policy file
+          GET /_local/queues/NAME        the messages received on an MNS queue (body and decodedBody)
+          GET /_local/calls              calls per API action; DELETE resets the counts
+          POST /_local/faults            the next calls of an action fail, body
+                                         {"action": "CreateRouteEntry" or "*", "count": 2, "code": "TaskConflict", "httpStatus": 400}
+                                         (optional "message", "retryAfterMs"); GET lists, DELETE clears them
+          PUT /_local/resolve            what a name resolves to inside a region, body
+                                         {"region": "cn-hangzhou", "name": "oss-cn-hangzhou-internal.aliyuncs.com", "address": "100.118.28.99"}
+                                         (address null removes the name); GET ?region=R&name=N reads it
+        Clients sign with --access-key-id / --access-key-secret (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET for acr-reach apply and
+        sweep, which fall back to the defaults above against a loopback --endpoint when the credential chain is empty).
+        """;
+
     public static Command Create()
     {
         var scenario = new Option<FileInfo>("--scenario") { Description = "The scenario the local cloud is seeded from.", Required = true };
@@ -25,7 +44,7 @@ internal static class LocalCloudCommand
         var settle = new Option<int>("--settle-ms") { Description = "Milliseconds asynchronous operations take to settle.", DefaultValueFactory = _ => 200 };
         var qps = new Option<string[]>("--qps") { Description = "Per-action QPS limit, Action=N (repeatable; *=N for every action; 0 = unlimited)." };
 
-        var command = new Command("local-cloud", "Serve VPC, CBN, CR, PrivateZone and MNS from a scenario on one loopback port.")
+        var command = new Command("local-cloud", Description)
         {
             scenario, port, accessKeyId, accessKeySecret, queue, latency, throttleRate, faultRate, seed, settle, qps,
         };

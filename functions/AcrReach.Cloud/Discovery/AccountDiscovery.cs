@@ -7,6 +7,7 @@ using AcrReach.Cloud.Paging;
 using AcrReach.Cloud.Vpc;
 using AcrReach.Core.Endpoints;
 using AcrReach.Core.Reach;
+using AcrReach.Core.Scenarios;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -56,13 +57,20 @@ public sealed class AccountDiscovery
         var routerReads = Task.WhenAll(routers.Select(router => ReadRouterAsync(router, cancellationToken)));
         var registryReads = Task.WhenAll(instances.Select(instance => ReadRegistryAsync(instance, cancellationToken)));
         var names = ResolveAsync(regions, instances, cancellationToken);
+        var policy = PolicyAsync(cancellationToken);
 
         var readings = new CloudReadings(regions, [.. await regionReads], [.. await routerReads], [.. await registryReads], await names);
-        var discovered = DiscoveryMapping.ToAccount(readings, _options.Policy, _options.AccountId);
+        var discovered = DiscoveryMapping.ToAccount(readings, await policy, _options.AccountId);
         var account = discovered.Account;
         Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
         return discovered;
     }
+
+    /// <summary>The policy file given; else whatever the lookup knows (the local cloud's scenario policy); else none.</summary>
+    private async Task<PolicySettings> PolicyAsync(CancellationToken cancellationToken) =>
+        ReferenceEquals(_options.Policy, PolicySettings.None)
+            ? await _lookup.PolicyAsync(cancellationToken) ?? PolicySettings.None
+            : _options.Policy;
 
     /// <summary>The regions Container Registry serves: instances are regional, so each is asked.</summary>
     private async Task<ImmutableArray<string>> ContainerRegistryRegionsAsync(CancellationToken cancellationToken)

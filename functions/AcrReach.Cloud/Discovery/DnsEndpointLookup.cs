@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AcrReach.Core.Endpoints;
+using AcrReach.Core.Scenarios;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -25,6 +26,8 @@ public sealed class DnsEndpointLookup(HttpClient http, TimeProvider time) : IEnd
             return null;
         }
     }
+
+    public Task<PolicySettings?> PolicyAsync(CancellationToken cancellationToken) => Task.FromResult<PolicySettings?>(null);
 
     public async Task<Uri?> AuthRealmAsync(string region, string instanceName, CancellationToken cancellationToken)
     {

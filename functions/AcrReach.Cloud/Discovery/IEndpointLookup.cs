@@ -1,4 +1,5 @@
 using System.Net;
+using AcrReach.Core.Scenarios;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -14,6 +15,13 @@ public interface IEndpointLookup
 
     /// <summary>The token realm named by the registry's <c>GET /v2/</c> challenge; null when the registry cannot be reached.</summary>
     Task<Uri?> AuthRealmAsync(string region, string instanceName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The policy that goes with the account when none was given (<c>--policy</c>): null on a real account (tags and
+    /// the policy file are all there is); the local cloud's scenario policy, whose route scopes and OSS VIP ranges no
+    /// tag carries.
+    /// </summary>
+    Task<PolicySettings?> PolicyAsync(CancellationToken cancellationToken);
 }
 
 public static class EndpointLookups

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Polly;
 using Polly.Retry;
 
@@ -62,6 +63,16 @@ public sealed class CallPipeline
                     throw new CloudApiException(
                         CloudApiException.RequestTimeoutCode,
                         $"no answer within {_retry.AttemptTimeout.TotalSeconds:0.###} s",
+                        requestId: null,
+                        httpStatus: 0,
+                        action: operation.RamAction,
+                        innerException: e);
+                }
+                catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound })
+                {
+                    throw new CloudApiException(
+                        CloudApiException.EndpointUnreachableCode,
+                        e.Message,
                         requestId: null,
                         httpStatus: 0,
                         action: operation.RamAction,

@@ -13,6 +13,12 @@ public sealed class CloudApiException : Exception
     /// <summary>Our code for a connection or transport failure (no HTTP answer at all).</summary>
     public const string NetworkErrorCode = "NetworkError";
 
+    /// <summary>
+    /// Our code for an endpoint nobody answers at: the connection was refused or the host name does not exist. Nothing
+    /// was sent, and a retry a minute later meets the same wrong <c>--endpoint</c>, so it is not transient.
+    /// </summary>
+    public const string EndpointUnreachableCode = "EndpointUnreachable";
+
     /// <summary>Our code for an answer we could not read (not JSON/XML, or not the documented shape).</summary>
     public const string InvalidResponseCode = "InvalidResponse";
 

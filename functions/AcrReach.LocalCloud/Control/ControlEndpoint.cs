@@ -38,6 +38,16 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                     context.Response.ContentType = "application/json;charset=utf-8";
                     await context.Response.WriteAsync(scenario);
                     return;
+                case "policy" when method == "GET":
+                    string policy;
+                    lock (state.Gate)
+                    {
+                        policy = PolicyFile(state.ToAccount());
+                    }
+
+                    context.Response.ContentType = "application/json;charset=utf-8";
+                    await context.Response.WriteAsync(policy);
+                    return;
                 case "queues" when method == "GET" && segments.Length == 3:
                     var name = Uri.UnescapeDataString(segments[2]);
                     var messages = queues.Messages(name);
@@ -88,6 +98,18 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
         {
             await Error(context, 400, $"the body is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The scenario's policy as a policy file (<c>dataCenters</c>, <c>policy</c>, <c>ossVipRanges</c>): what an operator
+    /// passes with <c>--policy</c> on a real account. Tags carry the reach rules, but not the route scopes or VIP ranges.
+    /// </summary>
+    private static string PolicyFile(AcrReach.Core.Topology.Account account)
+    {
+        var scenario = ScenarioWriter.ToDocument(account);
+        return JsonSerializer.Serialize(
+            new PolicyFileDocument { DataCenters = scenario.DataCenters, Policy = scenario.Policy, OssVipRanges = scenario.OssVipRanges },
+            ScenarioJsonContext.Default.PolicyFileDocument);
     }
 
     private async Task Resolve(HttpContext context)

@@ -34,4 +34,23 @@ public sealed class PrivateZonePlanningTests
         Assert.Equal<ZoneRecordChange>([new("*", "A", "100.118.28.43"), new("@", "A", "100.118.28.43")], change.Records.AsEnumerable());
         Assert.Equal<ZoneBinding>([new("vpc-sh2", "cn-shanghai")], change.Vpcs.AsEnumerable());
     }
+
+    [Fact]
+    public void The_registry_record_of_a_vpc_linked_to_the_instance_is_left_to_container_registry()
+    {
+        var empty = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+        var routed = new Core.Topology.Vpc("vpc-sh2", "cn-shanghai", [], empty, [], []);
+        var linked = new Core.Topology.Vpc("vpc-hz2", "cn-hangzhou", [], empty, [], []);
+        var registry = new Registry("cri-x", "xxxxxx", "cn-hangzhou", [new VpcEndpoint("vpc-hz1", "vsw-cr", IPAddress.Parse("10.94.205.198")), new VpcEndpoint("vpc-hz2", "vsw-hz2", IPAddress.Parse("10.50.1.3"))], false, null, null);
+        var account = new Account("1", [linked, routed], [], [registry], RegionalEndpoints.Empty, System.Collections.Immutable.ImmutableSortedDictionary<string, System.Collections.Immutable.ImmutableArray<System.Net.IPNetwork>>.Empty, [], ReachPolicy.Default);
+        var plan = new Plan("plan-x", [], [
+            new DnsRecord("xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com", IPAddress.Parse("10.50.1.3"), "vpc-hz2"),
+            new DnsRecord("xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com", IPAddress.Parse("10.94.205.198"), "vpc-sh2"),
+        ], []);
+
+        var change = Assert.Single(PrivateZonePlanning.For(plan, account));
+
+        Assert.Equal<ZoneRecordChange>([new("@", "A", "10.94.205.198")], change.Records.AsEnumerable());
+        Assert.Equal<ZoneBinding>([new("vpc-sh2", "cn-shanghai")], change.Vpcs.AsEnumerable());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AcrReach.Cloud.Cr;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Tests.Support;
@@ -132,6 +133,28 @@ public class ErrorMappingTests
         Assert.Equal((CloudApiException.NetworkErrorCode, 0), (error.Code, error.HttpStatus));
         Assert.True(error.IsTransient);
         Assert.IsType<HttpRequestException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData(SocketError.ConnectionRefused)]
+    [InlineData(SocketError.HostNotFound)]
+    public async Task An_endpoint_that_refuses_connections_or_does_not_exist_fails_at_once_without_retries(SocketError socketError)
+    {
+        using var cloud = new TestCloud(new CloudOptions { Retry = new RetryOptions { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1) } });
+        var attempts = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            cloud.Handler.Then(_ =>
+            {
+                attempts++;
+                throw new HttpRequestException("cannot connect", new SocketException((int)socketError));
+            });
+        }
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => CreateRoute(cloud));
+
+        Assert.Equal((CloudApiException.EndpointUnreachableCode, 0, false), (error.Code, error.HttpStatus, error.IsTransient));
+        Assert.Equal(1, attempts);
     }
 
     [Fact]

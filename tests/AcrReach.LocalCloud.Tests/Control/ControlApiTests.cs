@@ -38,6 +38,26 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Policy_is_the_scenarios_policy_as_a_policy_file()
+    {
+        var scenario = Cloud.Scenario();
+        var account = scenario with
+        {
+            Policy = scenario.Policy with { TransitRouteScope = AcrReach.Core.Topology.TransitRouteScope.HostRoutes, OssRouteScope = AcrReach.Core.Topology.OssRouteScope.PublishedRanges },
+        };
+        await using var cloud = await Cloud.StartAsync(account: account);
+
+        var policy = await cloud.Client.Control(HttpMethod.Get, "policy");
+        var settings = ScenarioReader.ReadPolicy(System.Text.Encoding.UTF8.GetBytes(policy.Body), "policy");
+
+        Assert.Equal(HttpStatusCode.OK, policy.Status);
+        Assert.Equal(["dataCenters", "policy"], policy.Json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(account.Policy.TransitRouteScope, settings.Policy.TransitRouteScope);
+        Assert.Equal(account.Policy.OssRouteScope, settings.Policy.OssRouteScope);
+        Assert.Equal(account.Policy.Reach.Select(r => r.ToString()), settings.Policy.Reach.Select(r => r.ToString()));
+    }
+
+    [Fact]
     public async Task Calls_are_counted_per_action_and_can_be_reset()
     {
         await using var cloud = await Cloud.StartAsync();
