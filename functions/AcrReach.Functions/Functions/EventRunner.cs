@@ -7,10 +7,12 @@ namespace AcrReach.Functions.Functions;
 
 /// <summary>
 /// Runs what the events of one invocation ask for: one reconcile per distinct scope (a batch naming a place twice
-/// reconciles it once), in the order the events came. The invocation fails (x-fc-status 404, so FC retries a bounded
+/// reconciles it once), in the order the events came. The wait for readiness is one budget for the whole invocation:
+/// a batch of resources still being created waits at most <see cref="HostConfig.ReadyTimeout"/> in all, so the
+/// invocation ends within the function's timeout. The invocation fails (x-fc-status 404, so FC retries a bounded
 /// number of times) when an event is malformed, the engine throws, or a run calls for a retry.
 /// </summary>
-internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLog log)
+internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLog log, TimeProvider time)
 {
     public async Task<InvocationResult> RunAsync(IReadOnlyList<EventReading> readings, InvocationContext invocation, CancellationToken cancellationToken)
     {
@@ -18,6 +20,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         var ignored = ImmutableArray.CreateBuilder<IgnoredEvent>();
         var errors = ImmutableArray.CreateBuilder<EventError>();
         var started = new HashSet<(ReachScope, ReconcileMode)>();
+        var waitUntil = time.GetUtcNow() + config.ReadyTimeout;
 
         foreach (var reading in readings)
         {
@@ -36,7 +39,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
                     {
                         if (started.Add((scope, reconcile.Mode)))
                         {
-                            await RunOneAsync(reconcile, scope, invocation, runs, errors, cancellationToken);
+                            await RunOneAsync(reconcile, scope, waitUntil, invocation, runs, errors, cancellationToken);
                         }
                     }
 
@@ -59,13 +62,15 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
     private async Task RunOneAsync(
         ReconcileReading reading,
         ReachScope scope,
+        DateTimeOffset waitUntil,
         InvocationContext invocation,
         ImmutableArray<RunSummary>.Builder runs,
         ImmutableArray<EventError>.Builder errors,
         CancellationToken cancellationToken)
     {
         var waits = reading.Trigger is TriggerKind.AttachmentEvent or TriggerKind.RegistryEvent;
-        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, waits ? config.ReadyTimeout : TimeSpan.Zero, invocation);
+        var wait = waits ? waitUntil - time.GetUtcNow() : TimeSpan.Zero;
+        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, invocation);
         log.Info(invocation.RequestId, "run.start", scope.Describe(), ("mode", reading.Mode.ToString()), ("trigger", reading.Trigger.ToString()), ("eventId", reading.EventId));
         try
         {
