@@ -14,6 +14,9 @@ namespace AcrReach.Functions.Functions;
 /// </summary>
 internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLog log, TimeProvider time)
 {
+    /// <summary>The wait of a run that has none left: the engine checks readiness once and does not wait.</summary>
+    internal static readonly TimeSpan CheckOnce = TimeSpan.FromMilliseconds(1);
+
     public async Task<InvocationResult> RunAsync(IReadOnlyList<EventReading> readings, InvocationContext invocation, CancellationToken cancellationToken)
     {
         var runs = ImmutableArray.CreateBuilder<RunSummary>();
@@ -69,8 +72,10 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         CancellationToken cancellationToken)
     {
         var waits = reading.Trigger is TriggerKind.AttachmentEvent or TriggerKind.RegistryEvent;
-        var wait = waits ? waitUntil - time.GetUtcNow() : TimeSpan.Zero;
-        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, invocation);
+        // Once the budget is spent a run still gets a token wait: a zero wait would skip the readiness check
+        // altogether and reconcile a resource that is still being created.
+        var wait = waits ? Max(waitUntil - time.GetUtcNow(), CheckOnce) : TimeSpan.Zero;
+        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait, invocation);
         log.Info(invocation.RequestId, "run.start", scope.Describe(), ("mode", reading.Mode.ToString()), ("trigger", reading.Trigger.ToString()), ("eventId", reading.EventId));
         try
         {
@@ -97,6 +102,8 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
             log.Error(invocation.RequestId, "run.failed", exception.Message, ("scope", scope.Describe()), ("exception", exception.GetType().FullName));
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

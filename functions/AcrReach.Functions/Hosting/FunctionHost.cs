@@ -60,8 +60,9 @@ public sealed class FunctionHost : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
 
-            // BodyReader enforces the configured limits (up to FC's 32 MB); Kestrel's 30 MB default would cut in first.
-            kestrel.Limits.MaxRequestBodySize = Math.Max(config.MaxEventBytes, config.MaxChatBytes) + 1L;
+            // BodyReader enforces the configured limits (up to FC's 32 MB) and answers them; Kestrel's own 30 MB
+            // default would cut in first with an exception, and it counts bytes it buffered ahead of the reader.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(options.BindAddress, config.Port);
         });
 

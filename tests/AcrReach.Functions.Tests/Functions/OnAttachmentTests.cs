@@ -78,7 +78,11 @@ public sealed class OnAttachmentTests
 
         Assert.Equal("404", response.FcStatus());
         Assert.Equal(2, host.Engine.Reconciles.Count);
-        Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.Zero], host.Engine.Reconciles.Select(r => r.ReadyTimeout));
+        var waits = host.Engine.Reconciles.Select(r => r.ReadyTimeout).ToList();
+        Assert.Equal(TimeSpan.FromMinutes(5), waits[0]);
+
+        // Still above zero: zero would tell the engine to skip the readiness check and reconcile an attachment still Attaching.
+        Assert.InRange(waits[1], TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
