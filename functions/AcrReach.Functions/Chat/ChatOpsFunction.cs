@@ -58,7 +58,7 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
         }
 
         var sender = message.SenderStaffId ?? message.SenderId;
-        if (!config.ChatAllowedUsers.IsEmpty && (sender is null || !config.ChatAllowedUsers.Contains(sender)))
+        if (!config.ChatAllowedUsers.IsEmpty && !IsAllowed(message.SenderStaffId) && !IsAllowed(message.SenderId))
         {
             log.Warning(invocation.RequestId, "chat.not-allowed", "sender not on the allow-list", ("sender", sender));
             return Answer(ChatAnswers.NotAllowed(sender));
@@ -68,6 +68,9 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
         log.Info(invocation.RequestId, "chat.command", command.GetType().Name, ("sender", sender), ("conversationId", message.ConversationId));
         return Answer(await RunAsync(command, invocation, cancellationToken));
     }
+
+    /// <summary>The allow-list holds staff ids or DingTalk sender ids; a staff member's message carries both.</summary>
+    private bool IsAllowed(string? userId) => userId is not null && config.ChatAllowedUsers.Contains(userId);
 
     private async Task<RobotAnswer> RunAsync(ChatCommand command, InvocationContext invocation, CancellationToken cancellationToken)
     {

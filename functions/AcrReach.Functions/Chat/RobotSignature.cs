@@ -23,7 +23,7 @@ public enum SignatureCheck
 
     BadSignature,
 
-    /// <summary>This (timestamp, sign) pair was already accepted once.</summary>
+    /// <summary>A request with this timestamp was already accepted once.</summary>
     Replayed,
 }
 
@@ -31,7 +31,7 @@ public enum SignatureCheck
 /// Verifies a DingTalk outgoing robot's request: headers <c>timestamp</c> (ms since the epoch) and
 /// <c>sign</c> = Base64(HMAC-SHA256(key: appSecret, message: timestamp + "\n" + appSecret)); a timestamp more than
 /// the window (DingTalk: one hour) from now is refused. The sign covers only the timestamp, not the body, so a
-/// pair accepted once is refused after (replay cache sized to the window). The cache lives in one instance: keep
+/// timestamp accepted once is refused after, however its sign is spelled (replay cache sized to the window). The cache lives in one instance: keep
 /// the chat function on few instances (s.yaml gives it a high instanceConcurrency).
 /// </summary>
 public sealed class RobotSignature
@@ -91,7 +91,9 @@ public sealed class RobotSignature
             return SignatureCheck.BadSignature;
         }
 
-        return Remember(timestamp + "\n" + sign, milliseconds + windowMs, now) ? SignatureCheck.Valid : SignatureCheck.Replayed;
+        // Keyed on the timestamp as signed, not on the sign as written: the sign is a function of the timestamp, and
+        // one sign can be spelled many ways (percent-encoded, whitespace inside the Base64) that all pass the check.
+        return Remember(timestamp, milliseconds + windowMs, now) ? SignatureCheck.Valid : SignatureCheck.Replayed;
     }
 
     private static bool Matches(string secret, string timestamp, string sign)
@@ -107,7 +109,7 @@ public sealed class RobotSignature
         return CryptographicOperations.FixedTimeEquals(Hash(secret, timestamp), received[..length]);
     }
 
-    /// <returns>False when the pair was already accepted.</returns>
+    /// <returns>False when the timestamp was already accepted.</returns>
     private bool Remember(string key, long forgetAfterMs, long nowMs)
     {
         if (nowMs >= Interlocked.Read(ref _nextPruneMs) || _accepted.Count >= MaxRemembered)

@@ -7,17 +7,23 @@ namespace AcrReach.Functions.Functions;
 
 /// <summary>
 /// Runs what the events of one invocation ask for: one reconcile per distinct scope (a batch naming a place twice
-/// reconciles it once), in the order the events came. The invocation fails (x-fc-status 404, so FC retries a bounded
+/// reconciles it once), in the order the events came. The wait for readiness is one budget for the whole invocation:
+/// a batch of resources still being created waits at most <see cref="HostConfig.ReadyTimeout"/> in all, so the
+/// invocation ends within the function's timeout. The invocation fails (x-fc-status 404, so FC retries a bounded
 /// number of times) when an event is malformed, the engine throws, or a run calls for a retry.
 /// </summary>
-internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLog log)
+internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLog log, TimeProvider time)
 {
+    /// <summary>The wait of a run that has none left: the engine checks readiness once and does not wait.</summary>
+    internal static readonly TimeSpan CheckOnce = TimeSpan.FromMilliseconds(1);
+
     public async Task<InvocationResult> RunAsync(IReadOnlyList<EventReading> readings, InvocationContext invocation, CancellationToken cancellationToken)
     {
         var runs = ImmutableArray.CreateBuilder<RunSummary>();
         var ignored = ImmutableArray.CreateBuilder<IgnoredEvent>();
         var errors = ImmutableArray.CreateBuilder<EventError>();
         var started = new HashSet<(ReachScope, ReconcileMode)>();
+        var waitUntil = time.GetUtcNow() + config.ReadyTimeout;
 
         foreach (var reading in readings)
         {
@@ -36,7 +42,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
                     {
                         if (started.Add((scope, reconcile.Mode)))
                         {
-                            await RunOneAsync(reconcile, scope, invocation, runs, errors, cancellationToken);
+                            await RunOneAsync(reconcile, scope, waitUntil, invocation, runs, errors, cancellationToken);
                         }
                     }
 
@@ -59,13 +65,17 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
     private async Task RunOneAsync(
         ReconcileReading reading,
         ReachScope scope,
+        DateTimeOffset waitUntil,
         InvocationContext invocation,
         ImmutableArray<RunSummary>.Builder runs,
         ImmutableArray<EventError>.Builder errors,
         CancellationToken cancellationToken)
     {
         var waits = reading.Trigger is TriggerKind.AttachmentEvent or TriggerKind.RegistryEvent;
-        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, waits ? config.ReadyTimeout : TimeSpan.Zero, invocation);
+        // Once the budget is spent a run still gets a token wait: a zero wait would skip the readiness check
+        // altogether and reconcile a resource that is still being created.
+        var wait = waits ? Max(waitUntil - time.GetUtcNow(), CheckOnce) : TimeSpan.Zero;
+        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait, invocation);
         log.Info(invocation.RequestId, "run.start", scope.Describe(), ("mode", reading.Mode.ToString()), ("trigger", reading.Trigger.ToString()), ("eventId", reading.EventId));
         try
         {
@@ -92,6 +102,8 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
             log.Error(invocation.RequestId, "run.failed", exception.Message, ("scope", scope.Describe()), ("exception", exception.GetType().FullName));
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

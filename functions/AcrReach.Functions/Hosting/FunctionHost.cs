@@ -59,6 +59,10 @@ public sealed class FunctionHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // BodyReader enforces the configured limits (up to FC's 32 MB) and answers them; Kestrel's own 30 MB
+            // default would cut in first with an exception, and it counts bytes it buffered ahead of the reader.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(options.BindAddress, config.Port);
         });
 
@@ -97,7 +101,7 @@ public sealed class FunctionHost : IAsyncDisposable
     /// <summary>The request handlers; each answers with x-fc-status and frames the work with FC's markers.</summary>
     private sealed class Invoker(HostConfig config, IReachEngine engine, JsonLog log, TimeProvider time)
     {
-        private readonly EventRunner _events = new(engine, config, log);
+        private readonly EventRunner _events = new(engine, config, log, time);
         private readonly ChatOpsFunction _chat = new(engine, config, new RobotSignature(config.ChatAppSecret, config.ChatSignatureWindow, time), log);
 
         public Task InitializeAsync(HttpContext context) =>

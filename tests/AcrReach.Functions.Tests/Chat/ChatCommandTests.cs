@@ -137,6 +137,19 @@ public sealed class ChatCommandTests
     }
 
     [Fact]
+    public async Task Serves_a_sender_whose_sender_id_is_on_the_allow_list_even_when_the_message_also_has_a_staff_id()
+    {
+        // The allow-list takes senderStaffId or senderId; DingTalk sends both for staff, so either must do.
+        var senderId = (string)EventFiles.Node("chat-message.json")["senderId"]!;
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops, config => config with { ChatAllowedUsers = [senderId] });
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "status", senderStaffId: "netops-001"));
+
+        Assert.Equal("Reach status", (await response.MarkdownAsync()).Title);
+        Assert.Single(host.Engine.StatusRequests);
+    }
+
+    [Fact]
     public async Task Tells_the_chat_when_the_engine_fails()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);

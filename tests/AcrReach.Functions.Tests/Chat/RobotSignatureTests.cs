@@ -93,6 +93,34 @@ public sealed class RobotSignatureTests
         Assert.Empty(host.Engine.ApplyRequests);
     }
 
+    public static TheoryData<string> SpellingsOfOneSign => new()
+    {
+        "percent-encoded",
+        "one character percent-encoded",
+        "space inside",
+    };
+
+    [Theory]
+    [MemberData(nameof(SpellingsOfOneSign))]
+    public void Refuses_a_replay_that_spells_the_same_sign_another_way(string spelling)
+    {
+        // The replay cache used to key on the sign as written, while the check decodes it: writing the captured
+        // sign another way passed both and replayed the request.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 4, 0, 0, TimeSpan.Zero));
+        var signature = new RobotSignature("secret", TimeSpan.FromHours(1), time);
+        var timestamp = Robot.Timestamp(time.GetUtcNow());
+        var sign = Robot.Sign("secret", timestamp);
+        var respelled = spelling switch
+        {
+            "percent-encoded" => Uri.EscapeDataString(sign),
+            "one character percent-encoded" => $"%{(int)sign[0]:X2}{sign[1..]}",
+            _ => $"{sign[..10]} {sign[10..]}",
+        };
+
+        Assert.Equal(SignatureCheck.Valid, signature.Verify(timestamp, sign));
+        Assert.Equal(SignatureCheck.Replayed, signature.Verify(timestamp, respelled));
+    }
+
     [Fact]
     public void Forgets_accepted_pairs_once_their_window_is_over_while_still_refusing_them_as_expired()
     {

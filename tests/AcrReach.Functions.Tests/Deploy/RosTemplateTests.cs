@@ -65,6 +65,25 @@ public sealed partial class RosTemplateTests
     }
 
     [Fact]
+    public void Bounds_the_async_retries_of_each_event_function_as_s_yaml_does()
+    {
+        // Without an AsyncInvokeConfig the stack's event functions would get FC's defaults (3 retries, events kept a day).
+        var functionsByResource = Functions.ToDictionary(f => f.Value.Resource, f => f.Key);
+        var configs = DeploymentFiles.RosResources("ALIYUN::FC3::AsyncInvokeConfig")
+            .ToDictionary(c => functionsByResource[(string)c.Properties["FunctionName"]!["Fn::GetAtt"]![0]!], c => c.Properties);
+
+        Assert.Equal(
+            FunctionKinds.All.Where(kind => DeploymentFiles.DevsFunctions[kind]["asyncInvokeConfig"] is not null).Order(),
+            configs.Keys.Order());
+        foreach (var (kind, properties) in configs)
+        {
+            var devs = DeploymentFiles.DevsFunctions[kind]["asyncInvokeConfig"]!;
+            Assert.Equal((int)devs["maxAsyncRetryAttempts"]!, (int)properties["MaxAsyncRetryAttempts"]!);
+            Assert.Equal((int)devs["maxAsyncEventAgeInSeconds"]!, (int)properties["MaxAsyncEventAgeInSeconds"]!);
+        }
+    }
+
+    [Fact]
     public void Every_trigger_belongs_to_a_function_and_equals_the_s_yaml_trigger()
     {
         var functionsByResource = Functions.ToDictionary(f => f.Value.Resource, f => f.Key);

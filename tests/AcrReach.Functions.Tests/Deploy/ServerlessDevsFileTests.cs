@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AcrReach.Functions.Engine;
 using AcrReach.Functions.Events;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
@@ -156,7 +157,12 @@ internal static class TriggerConfigs
                 Assert.All(fields, field => Assert.Matches("^[0-9*/,?-]+$", field));
                 Assert.True((bool)config["enable"]!);
                 var timerEvent = new JsonObject { ["triggerTime"] = "2026-11-20T04:00:00Z", ["triggerName"] = "t", ["payload"] = (string?)config["payload"] };
-                Assert.IsType<ReconcileReading>(TimerEventReader.Read(Encoding.UTF8.GetBytes(timerEvent.ToJsonString()), repairByDefault: false));
+                var body = Encoding.UTF8.GetBytes(timerEvent.ToJsonString());
+
+                // The deployment's SweepRepair setting (ACR_REACH_SWEEP_REPAIR) decides whether the timed sweep repairs:
+                // a mode in the payload would override it, and the setting would silently do nothing.
+                Assert.Equal(ReconcileMode.ReportOnly, Assert.IsType<ReconcileReading>(TimerEventReader.Read(body, repairByDefault: false)).Mode);
+                Assert.Equal(ReconcileMode.Repair, Assert.IsType<ReconcileReading>(TimerEventReader.Read(body, repairByDefault: true)).Mode);
                 break;
             case "http":
                 Assert.Equal("anonymous", (string?)config["authType"]);

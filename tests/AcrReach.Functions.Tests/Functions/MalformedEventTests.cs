@@ -101,6 +101,24 @@ public sealed class MalformedEventTests
         Assert.Single(host.Engine.Reconciles);
     }
 
+    [Fact]
+    public async Task Reads_a_body_up_to_a_configured_limit_above_kestrels_own_default()
+    {
+        // FC passes synchronous bodies of up to 32 MB and the configuration allows a limit that high; Kestrel's own
+        // 30,000,000-byte default used to cut such a body off first, answered as a 500 crash instead of read.
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment, config => config with { MaxEventBytes = 32 * 1024 * 1024 });
+        var spaces = new byte[31 * 1000 * 1000];
+        Array.Fill(spaces, (byte)' ');
+
+        using var response = await host.InvokeAsync(spaces);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("404", response.FcStatus());
+        var error = Assert.Single((await response.JsonAsync()).GetProperty("errors").EnumerateArray());
+        Assert.Equal("MalformedEvent", error.GetProperty("code").GetString());
+        Assert.Contains("empty", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A stream that hides its length, so the client sends the body chunked.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {

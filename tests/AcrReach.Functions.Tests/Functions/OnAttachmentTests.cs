@@ -66,6 +66,38 @@ public sealed class OnAttachmentTests
     }
 
     [Fact]
+    public async Task Waits_for_readiness_at_most_the_ready_timeout_per_invocation_however_many_attachments_a_batch_names()
+    {
+        // Each run of a batch used to get the whole wait: three attachments still Attaching took three times the
+        // wait, past the function's timeout (s.yaml: 600 s against a 300 s wait), so FC killed the invocation unanswered.
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        host.Engine.Outcome = RunOutcome.NotReady;
+        host.Engine.DuringReconcile = request => host.Time.Advance(request.ReadyTimeout);
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
+
+        Assert.Equal("404", response.FcStatus());
+        Assert.Equal(2, host.Engine.Reconciles.Count);
+        var waits = host.Engine.Reconciles.Select(r => r.ReadyTimeout).ToList();
+        Assert.Equal(TimeSpan.FromMinutes(5), waits[0]);
+
+        // Still above zero: zero would tell the engine to skip the readiness check and reconcile an attachment still Attaching.
+        Assert.InRange(waits[1], TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Gives_a_later_run_of_a_batch_what_is_left_of_the_wait()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+        host.Engine.DuringReconcile = _ => host.Time.Advance(TimeSpan.FromMinutes(2));
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
+
+        Assert.Equal("200", response.FcStatus());
+        Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(3)], host.Engine.Reconciles.Select(r => r.ReadyTimeout));
+    }
+
+    [Fact]
     public async Task Reads_a_raw_data_body_like_the_full_cloud_event()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);

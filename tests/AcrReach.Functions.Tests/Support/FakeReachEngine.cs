@@ -32,6 +32,9 @@ internal sealed class FakeReachEngine : IReachEngine
 
     public Exception? Throws { get; set; }
 
+    /// <summary>Runs inside each reconcile before it answers (e.g. to let fake time pass as a wait would).</summary>
+    public Action<ReconcileRequest>? DuringReconcile { get; set; }
+
     /// <summary>The plan each scope has now; unknown scopes get <see cref="DefaultPlan"/>.</summary>
     public ConcurrentDictionary<ReachScope, PlanPreview> CurrentPlans { get; } = new();
 
@@ -42,6 +45,7 @@ internal sealed class FakeReachEngine : IReachEngine
     public Task<RunReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         Reconciles.Enqueue(request);
+        DuringReconcile?.Invoke(request);
         ThrowIfAsked();
         return Task.FromResult(Report(PlanFor(request.Scope).PlanId));
     }
