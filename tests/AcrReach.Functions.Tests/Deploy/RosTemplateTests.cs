@@ -21,6 +21,15 @@ public sealed partial class RosTemplateTests
         Assert.Equal("2015-09-01", (string?)DeploymentFiles.Ros["ROSTemplateFormatVersion"]);
     }
 
+    // ROS documents JSON and YAML templates but not YAML anchors and aliases: the template spells every block out.
+    [Fact]
+    public void Uses_no_yaml_anchors_or_aliases()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Deploy", "template.yml"));
+
+        Assert.DoesNotMatch(AnchorOrAlias(), text);
+    }
+
     [Fact]
     public void Every_reference_names_a_parameter_a_resource_or_a_pseudo_parameter()
     {
@@ -220,4 +229,7 @@ public sealed partial class RosTemplateTests
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex SubVariable();
+
+    [GeneratedRegex(@":\s+[&*][A-Za-z_]\w*\s*$", RegexOptions.Multiline)]
+    private static partial Regex AnchorOrAlias();
 }
