@@ -34,6 +34,9 @@ public enum ReconcileOutcome
 
     /// <summary>Cancelled; the steps so far are reported, nothing was verified or published.</summary>
     Cancelled,
+
+    /// <summary>The attachment or registry the event names does not exist, or has ended (detached, stopped, deleted): nothing to do.</summary>
+    NotFound,
 }
 
 public static class ReconcileOutcomes

@@ -6,13 +6,31 @@ using AcrReach.Core.Topology;
 
 namespace AcrReach.Cloud.Reconciliation;
 
+internal enum ReadyState
+{
+    Ready,
+
+    /// <summary>Still on its way (Attaching, PENDING, STARTING) when the wait ran out.</summary>
+    NotReady,
+
+    /// <summary>Not listed for longer than the grace, or in a state it does not come back from by itself.</summary>
+    Gone,
+}
+
 /// <summary>
 /// Waits until the resource an event names is usable: an attachment Attached (it is still Attaching when the event
-/// fires, cloud-apis.md §5), a registry RUNNING. Polls with growing pauses on the injected clock, up to a timeout.
+/// fires, cloud-apis.md §5), a registry RUNNING. Polls with growing pauses on the injected clock, up to a timeout;
+/// gives up early on a resource that is not listed for <see cref="ReconcilerOptions.NotFoundGrace"/> or has ended.
 /// </summary>
 internal sealed class Readiness(CloudApis apis, ReconcilerOptions options, TimeProvider time)
 {
-    public async Task<(bool Ready, string? Reason)> WaitAsync(ReconcileScope scope, TimeSpan timeout, CancellationToken cancellationToken)
+    // ListTransitRouter*Attachments and GetInstance statuses (cloud-apis.md) no event-driven run waits out.
+    private static readonly HashSet<string> Ended = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Detaching", "Detached", "INIT_ERROR", "STOPPING", "STOPPED", "DELETING", "DELETED",
+    };
+
+    public async Task<(ReadyState State, string? Reason)> WaitAsync(ReconcileScope scope, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Func<CancellationToken, Task<string?>>? status = scope switch
         {
@@ -23,24 +41,35 @@ internal sealed class Readiness(CloudApis apis, ReconcilerOptions options, TimeP
         };
         if (status is null)
         {
-            return (true, null);
+            return (ReadyState.Ready, null);
         }
 
         var (ready, what) = scope is AttachmentNetwork ? ("Attached", "attachment") : ("RUNNING", "registry");
-        var deadline = time.GetUtcNow() + timeout;
+        var started = time.GetUtcNow();
+        var deadline = started + timeout;
         var pause = options.ReadyPoll;
-        string? last = null;
         while (true)
         {
-            last = await status(cancellationToken);
+            var last = await status(cancellationToken);
             if (last == ready)
             {
-                return (true, null);
+                return (ReadyState.Ready, null);
             }
 
-            if (time.GetUtcNow() + pause > deadline)
+            if (last is not null && Ended.Contains(last))
             {
-                return (false, $"the {what} of {scope.Describe()} was {last ?? "not found"} after waiting {timeout.TotalSeconds:0} s for {ready}");
+                return (ReadyState.Gone, $"the {what} of {scope.Describe()} is {last}: nothing to reconcile");
+            }
+
+            var now = time.GetUtcNow();
+            if (last is null && now - started >= options.NotFoundGrace)
+            {
+                return (ReadyState.Gone, $"the {what} of {scope.Describe()} was not found after {(now - started).TotalSeconds:0} s: nothing to reconcile");
+            }
+
+            if (now + pause > deadline)
+            {
+                return (ReadyState.NotReady, $"the {what} of {scope.Describe()} was {last ?? "not found"} after waiting {timeout.TotalSeconds:0} s for {ready}");
             }
 
             options.Progress?.Invoke($"waiting for the {what} to be {ready} (now {last ?? "not found"})");

@@ -118,15 +118,15 @@ public sealed class Reconciler
         {
             if (prepared is null && request.ReadyTimeout > TimeSpan.Zero)
             {
-                var (ready, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, request.ReadyTimeout, cancellationToken);
-                if (!ready)
+                var (state, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, request.ReadyTimeout, cancellationToken);
+                if (state != ReadyState.Ready)
                 {
-                    run.Outcome = ReconcileOutcome.NotReady;
+                    run.Outcome = state == ReadyState.Gone ? ReconcileOutcome.NotFound : ReconcileOutcome.NotReady;
                     run.Error = reason;
                 }
             }
 
-            if (run.Outcome != ReconcileOutcome.NotReady)
+            if (run.Outcome is not (ReconcileOutcome.NotReady or ReconcileOutcome.NotFound))
             {
                 await PlanApplyVerifyAsync(run, prepared, cancellationToken);
             }

@@ -32,6 +32,12 @@ public sealed record ReconcilerOptions
 
     public TimeSpan MaxReadyPoll { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a resource an event names may stay unlisted before the run ends as <see cref="ReconcileOutcome.NotFound"/>
+    /// (list APIs can lag the event by a few seconds; a resource that never shows up is not worth the whole wait).
+    /// </summary>
+    public TimeSpan NotFoundGrace { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>One line per stage, for a person watching (the CLI prints them on stderr).</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -214,6 +214,7 @@ public sealed class ReconcilerEngine : IReachEngine, IDisposable
         ReconcileOutcome.PartiallyApplied => RunOutcome.PartiallyApplied,
         ReconcileOutcome.Blocked => RunOutcome.Blocked,
         ReconcileOutcome.NotReady => RunOutcome.NotReady,
+        ReconcileOutcome.NotFound => RunOutcome.NotFound,
 
         // Cancelled (the invocation ended first) and Failed both leave work undone: FC delivers the event again.
         _ => RunOutcome.Failed,

@@ -27,6 +27,10 @@ public enum RunOutcome
 
     /// <summary>The resource never became ready within the wait (attachment not Attached, registry not RUNNING).</summary>
     NotReady,
+
+    /// <summary>The resource the event names does not exist or has ended (detached, deleted): nothing to do, no retry
+    /// (a later sweep sees whatever is there then).</summary>
+    NotFound,
 }
 
 public static class RunOutcomes

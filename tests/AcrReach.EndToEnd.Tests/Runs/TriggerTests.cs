@@ -42,6 +42,21 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task An_attachment_still_unlisted_after_the_grace_is_not_found_well_before_the_wait_ends()
+    {
+        await using var engine = await Engine.StartAsync();
+
+        var report = await engine.Reconciler(QuickReadiness with { NotFoundGrace = TimeSpan.FromMilliseconds(150) }).RunAsync(new ReconcileRequest(
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-nope", null, null, "cn-shanghai"), "on-attachment", ReconcileMode.Repair, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(ReconcileOutcome.NotFound, report.Outcome);
+        Assert.Contains("tr-attach-nope", report.Error, StringComparison.Ordinal);
+        Assert.Empty(report.Steps);
+        Assert.Equal(0, engine.Writes());
+        Assert.NotNull(report.Notification!.MessageId);
+    }
+
+    [Fact]
     public async Task A_registry_event_waits_for_running_and_reconciles_every_network_naming_it()
     {
         await using var engine = await Engine.StartAsync();

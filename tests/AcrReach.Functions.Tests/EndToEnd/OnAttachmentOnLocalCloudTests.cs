@@ -155,4 +155,23 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.MarkedRoutes());
     }
+
+    [Fact]
+    public async Task Answers_an_attachment_that_stays_unlisted_past_the_grace_as_not_found_without_a_retry()
+    {
+        await using var rig = await CloudRig.StartAsync(
+            FunctionKind.OnAttachment,
+            configure: config => config with { ReadyTimeout = TimeSpan.FromSeconds(20) },
+            runOptions: runs => runs with { NotFoundGrace = TimeSpan.FromMilliseconds(200) });
+        var missing = CloudRig.SeedAttachmentEvent().Replace("tr-attach-sh2", "tr-attach-notthere", StringComparison.Ordinal);
+
+        using var response = await rig.InvokeAsync(missing);
+
+        Assert.Equal("200", response.FcStatus());
+        var report = await response.RunReportAsync();
+        Assert.Equal("NotFound", report.GetProperty("outcome").GetString());
+        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, rig.NetworkWriteCalls());
+        Assert.Empty(rig.MarkedRoutes());
+    }
 }

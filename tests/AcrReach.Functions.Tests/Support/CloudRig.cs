@@ -60,7 +60,7 @@ internal sealed class CloudRig : IAsyncDisposable
     public static Account Scenario(string name) =>
         ScenarioReader.ReadFile(Path.Combine(RepositoryRoot(), "tests", "AcrReach.Core.Tests", "Scenarios", "Planning", name + ".json"));
 
-    public static async Task<CloudRig> StartAsync(FunctionKind function, Account? account = null, Func<HostConfig, HostConfig>? configure = null)
+    public static async Task<CloudRig> StartAsync(FunctionKind function, Account? account = null, Func<HostConfig, HostConfig>? configure = null, Func<ReconcilerOptions, ReconcilerOptions>? runOptions = null)
     {
         var cloud = await LocalCloudServer.StartAsync(account ?? Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
         var factory = new CloudClientFactory(new CloudOptions
@@ -70,7 +70,8 @@ internal sealed class CloudRig : IAsyncDisposable
             RateLimits = new RateLimitOptions { ReadQps = 500, WriteQps = 100, Burst = 20 },
         });
         var rig = new CloudRig(cloud, factory);
-        var runs = new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) };
+        var quickPolls = new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) };
+        var runs = runOptions?.Invoke(quickPolls) ?? quickPolls;
         rig.Host = await HostUnderTest.StartAsync(
             function,
             config => configure?.Invoke(config with { Endpoint = cloud.Endpoint }) ?? config with { Endpoint = cloud.Endpoint },
