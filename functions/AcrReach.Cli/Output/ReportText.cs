@@ -18,6 +18,10 @@ internal static class ReportText
         if (report.Error is { } error)
         {
             output.WriteLine($"  {error}");
+            if (ErrorHints.For(error) is { } hint)
+            {
+                output.WriteLine($"  hint: {hint}");
+            }
         }
 
         if (!report.Steps.IsEmpty)

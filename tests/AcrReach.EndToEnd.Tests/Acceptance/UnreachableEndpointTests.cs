@@ -19,6 +19,28 @@ public sealed class UnreachableEndpointTests
         Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Apply_with_a_key_the_cloud_refuses_names_the_code_and_says_what_to_check()
+    {
+        await using var engine = await Engine.StartAsync(configure: options => options with { AccessKeyId = "a-key-nobody-has", AccessKeySecret = "its-secret" });
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("InvalidAccessKeyId", run.Output, StringComparison.Ordinal);
+        Assert.Contains("hint: the access key was refused: check ALIBABA_CLOUD_ACCESS_KEY_ID", run.Output, StringComparison.Ordinal);
+        Assert.Equal(0, engine.Writes());
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_against_a_dead_endpoint_hints_at_the_endpoint()
+    {
+        var run = await CliRun.Invoke("apply", "--endpoint", $"http://127.0.0.1:{ClosedPort()}/");
+
+        Assert.Contains("hint: nothing answers at the endpoint: check --endpoint", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>A loopback port that was free a moment ago and has no listener now.</summary>
     private static int ClosedPort()
     {
