@@ -11,7 +11,7 @@ internal static class ErrorHints
                 + "or the profile in ~/.aliyun/config.json; against a local cloud, the keys it was started with (see acr-reach local-cloud --help)";
         }
 
-        if (Mentions(error, "Forbidden.RAM", "NoPermission", "Forbidden.NoPermission", "AccessDenied"))
+        if (Mentions(error, "Forbidden.RAM", "NoPermission", "AccessDenied"))
         {
             return "the identity may not call this action: template.yml's FunctionPolicy lists every action acr-reach calls";
         }
