@@ -11,7 +11,6 @@ namespace AcrReach.Functions;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
     PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(LogEntry))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(EventResponse))]
 [JsonSerializable(typeof(RobotMessage))]

@@ -1,5 +1,5 @@
 using AcrReach.Core;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 using AcrReach.Functions.Hosting;
 
 namespace AcrReach.Functions;

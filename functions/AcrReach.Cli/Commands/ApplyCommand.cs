@@ -14,7 +14,7 @@ internal static class ApplyCommand
     {
         var command = new Command("apply", "Discover the account, plan, add the missing routes, links (and DNS records), verify every path, publish the run's message.");
         var run = new EngineRun(command);
-        command.SetAction((parse, cancellationToken) => run.RunAsync(parse, ReconcileMode.Repair, "cli-apply", cancellationToken));
+        command.SetAction((parse, cancellationToken) => run.RunAsync(parse, ReconcileMode.Repair, Triggers.CliApply, cancellationToken));
         return command;
     }
 }

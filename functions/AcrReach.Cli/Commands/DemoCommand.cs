@@ -61,7 +61,7 @@ internal static class DemoCommand
             Credentials = new StaticCredentialProvider(new CloudCredentials(LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret), "local cloud default"),
         });
         var options = EngineRun.Options([], PolicySettings.None, cloud.Options.QueueName, null, privateZone: false, progress);
-        var report = await Reconciler.Create(factory, null, options).RunAsync(new ReconcileRequest(WholeAccount.Instance, "demo", ReconcileMode.Repair), cancellationToken);
+        var report = await new ReachEngine(factory, options).ReconcileAsync(new ReconcileRequest(WholeAccount.Instance, Triggers.Demo, ReconcileMode.Repair), RunContext.Default, cancellationToken);
 
         output.WriteLine();
         output.WriteLine($"{report.Outcome} in {report.Duration.TotalSeconds:0.0} s ({report.RunId}, {report.PlanId})");

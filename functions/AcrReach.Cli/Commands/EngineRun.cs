@@ -5,7 +5,9 @@ using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Discovery;
 using AcrReach.Cloud.Reconciliation;
+using System.Collections.Immutable;
 using AcrReach.Core;
+using AcrReach.Core.Identifiers;
 using AcrReach.Core.Scenarios;
 using AcrReach.LocalCloud;
 
@@ -25,11 +27,12 @@ internal sealed class EngineRun
     private readonly Option<string> _queue = new("--queue") { Description = "The MNS queue the run's message goes to.", DefaultValueFactory = _ => ReconcilerOptions.DefaultQueue };
     private readonly Option<string?> _queueRegion = new("--queue-region") { Description = "The queue's region (default: the first region read)." };
     private readonly Option<bool> _privateZone = new("--private-zone") { Description = "Make the DNS records in PrivateZone (a zone per registry domain, bound to the source VPCs)." };
+    private readonly Option<int?> _timeout = new("--timeout") { Description = "Stop the run after this many seconds: no new step starts, what was done is reported and the message still published (exit 2)." };
 
     public EngineRun(Command command)
     {
         _output.AcceptOnlyFromAmong("text", "json");
-        foreach (var option in new Option[] { _endpoint, _regions, _output, _policy, _queue, _queueRegion, _privateZone })
+        foreach (var option in new Option[] { _endpoint, _regions, _output, _policy, _queue, _queueRegion, _privateZone, _timeout })
         {
             command.Options.Add(option);
         }
@@ -41,6 +44,10 @@ internal sealed class EngineRun
             var error = TextWriter.Synchronized(parse.InvocationConfiguration.Error);
             var json = parse.GetValue(_output) == "json";
             var endpoint = Endpoint(parse.GetValue(_endpoint));
+            var regions = (parse.GetValue(_regions) ?? []).Select(region => CloudIds.RequireRegion(region, "--region", "$")).ToImmutableArray();
+            var queueRegion = parse.GetValue(_queueRegion) is { } given ? CloudIds.RequireRegion(given, "--queue-region", "$") : null;
+            var queue = CloudIds.RequireName(parse.GetValue(_queue), "--queue", "$");
+            var timeLimit = TimeLimit(parse.GetValue(_timeout));
             var policy = parse.GetValue(_policy) is { } file ? ScenarioReader.ReadPolicyFile(file) : PolicySettings.None;
             var credentials = await CredentialsAsync(endpoint, error, cancellationToken);
             if (credentials is null)
@@ -48,9 +55,9 @@ internal sealed class EngineRun
                 return ExitCodes.BadInput;
             }
 
-            using var factory = new CloudClientFactory(new CloudOptions { Endpoint = endpoint, Credentials = credentials, Regions = [.. parse.GetValue(_regions) ?? []] });
-            var options = Options(factory.Options.Regions, policy, parse.GetValue(_queue)!, parse.GetValue(_queueRegion), parse.GetValue(_privateZone), json ? null : error);
-            var report = await Reconciler.Create(factory, null, options).RunAsync(new ReconcileRequest(WholeAccount.Instance, trigger, mode), cancellationToken);
+            using var factory = new CloudClientFactory(new CloudOptions { Endpoint = endpoint, Credentials = credentials, Regions = regions });
+            var engine = new ReachEngine(factory, Options(regions, policy, queue, queueRegion, parse.GetValue(_privateZone), json ? null : error));
+            var report = await engine.ReconcileAsync(new ReconcileRequest(WholeAccount.Instance, trigger, mode), new RunContext { TimeLimit = timeLimit }, cancellationToken);
             if (json)
             {
                 await output.WriteLineAsync(ReportJson.Serialize(report));
@@ -64,7 +71,7 @@ internal sealed class EngineRun
         });
 
     /// <summary>The reconciler's options for a command-line run; <paramref name="progress"/> null: silent (json output).</summary>
-    public static ReconcilerOptions Options(System.Collections.Immutable.ImmutableArray<string> regions, PolicySettings policy, string queue, string? queueRegion, bool privateZone, TextWriter? progress) => new()
+    public static ReconcilerOptions Options(ImmutableArray<string> regions, PolicySettings policy, string queue, string? queueRegion, bool privateZone, TextWriter? progress) => new()
     {
         Discovery = new DiscoveryOptions { Regions = regions, Policy = policy },
         Apply = new ApplierOptions { PrivateZone = privateZone, Progress = progress is null ? null : step => progress.WriteLine($"  {step.Outcome,-14} {step.Action.Describe()}{(step.Error is { } e ? $": {e.Code}: {e.Message}" : string.Empty)}") },
@@ -78,6 +85,14 @@ internal sealed class EngineRun
         report.NotificationFailed ? ExitCodes.NotificationFailed
         : report.Outcome.IsConverged() ? ExitCodes.Ok
         : ExitCodes.Findings;
+
+    /// <summary>How long a run with <c>--timeout</c> may take; null without one.</summary>
+    private static TimeSpan? TimeLimit(int? seconds) => seconds switch
+    {
+        null => null,
+        > 0 and <= 86400 => TimeSpan.FromSeconds(seconds.Value),
+        _ => throw new InvalidInputException("--timeout", "$", $"{seconds} is not a number of seconds from 1 to 86400"),
+    };
 
     private static Uri? Endpoint(string? value)
     {

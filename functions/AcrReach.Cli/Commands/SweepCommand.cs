@@ -16,7 +16,7 @@ internal static class SweepCommand
         var command = new Command("sweep", "The compliance sweep: plan everything, report drift; repair only with --repair.") { repair };
         var run = new EngineRun(command);
         command.SetAction((parse, cancellationToken) =>
-            run.RunAsync(parse, parse.GetValue(repair) ? ReconcileMode.Repair : ReconcileMode.ReportOnly, "cli-sweep", cancellationToken));
+            run.RunAsync(parse, parse.GetValue(repair) ? ReconcileMode.Repair : ReconcileMode.ReportOnly, Triggers.CliSweep, cancellationToken));
         return command;
     }
 }

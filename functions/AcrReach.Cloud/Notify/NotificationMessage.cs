@@ -61,7 +61,7 @@ public sealed record NotificationMessage
     public required TimeSpan Duration { get; init; }
 
     [JsonPropertyOrder(14)]
-    public string? Error { get; init; }
+    public RunError? Error { get; init; }
 
     /// <summary>Detail was dropped to fit the queue: the full report is where the run was started (CLI output, function log).</summary>
     [JsonPropertyOrder(15)]

@@ -37,12 +37,25 @@ public enum ReconcileOutcome
 
     /// <summary>The attachment or registry the event names does not exist, or has ended (detached, stopped, deleted): nothing to do.</summary>
     NotFound,
+
+    /// <summary>The run's deadline passed (the function's timeout less a margin, or <c>--timeout</c>): the steps so far are
+    /// reported and published, nothing was verified; the next run picks up the rest.</summary>
+    DeadlineExceeded,
 }
 
 public static class ReconcileOutcomes
 {
     /// <summary>Converged: in sync or repaired, every path reached.</summary>
     public static bool IsConverged(this ReconcileOutcome outcome) => outcome is ReconcileOutcome.InSync or ReconcileOutcome.Repaired;
+
+    /// <summary>
+    /// Work is left that running again can do (a failed step, a resource still being created, the deadline): an event's
+    /// delivery should be retried. Not for a finding a person must fix (<see cref="ReconcileOutcome.Blocked"/>), nor for a
+    /// resource that is gone.
+    /// </summary>
+    public static bool CallsForRetry(this ReconcileOutcome outcome) =>
+        outcome is ReconcileOutcome.PartiallyApplied or ReconcileOutcome.Failed or ReconcileOutcome.NotReady
+            or ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded;
 }
 
 /// <summary>
@@ -113,15 +126,48 @@ public sealed record ApplyReport
     [JsonPropertyOrder(17)]
     public required TimeSpan Duration { get; init; }
 
-    /// <summary>Why the run failed, was not ready or was cancelled.</summary>
+    /// <summary>Why the run failed, was not ready, was cancelled or ran out of time.</summary>
     [JsonPropertyOrder(18)]
-    public string? Error { get; init; }
+    public RunError? Error { get; init; }
 
     public int Count(StepOutcome outcome) => Steps.Count(s => s.Outcome == outcome);
 
     /// <summary>True when the message could not be published: the run says so and exits non-zero.</summary>
     [JsonIgnore]
     public bool NotificationFailed => Notification is { Error: not null };
+
+    /// <summary>The run in a few numbers, for an answer or a chat message (the whole report goes to the log and the queue).</summary>
+    public RunSummary Summarize() => new(
+        RunId,
+        PlanId,
+        Outcome,
+        Count(StepOutcome.Applied),
+        Count(StepOutcome.AlreadyPresent),
+        Count(StepOutcome.Failed),
+        Count(StepOutcome.Skipped),
+        [.. (Plan?.Findings ?? []).Concat(Notes)],
+        Verification?.Reachable,
+        Notification,
+        Error);
+}
+
+/// <summary>What one run did, in a few numbers: step counts by outcome, the plan's findings and discovery's notes, whether every path is reached.</summary>
+public sealed record RunSummary(
+    [property: JsonPropertyOrder(0)] string RunId,
+    [property: JsonPropertyOrder(1)] string PlanId,
+    [property: JsonPropertyOrder(2)] ReconcileOutcome Outcome,
+    [property: JsonPropertyOrder(3)] int Applied,
+    [property: JsonPropertyOrder(4)] int AlreadyPresent,
+    [property: JsonPropertyOrder(5)] int Failed,
+    [property: JsonPropertyOrder(6)] int Skipped,
+    [property: JsonPropertyOrder(7)] ImmutableArray<Finding> Findings,
+    [property: JsonPropertyOrder(8)] bool? Reachable,
+    [property: JsonPropertyOrder(9)] NotificationReceipt? Notification,
+    [property: JsonPropertyOrder(10)] RunError? Error)
+{
+    /// <summary>An event's delivery should be retried: the run left work undone, or nobody was told about it.</summary>
+    [JsonIgnore]
+    public bool CallsForRetry => Outcome.CallsForRetry() || Notification is { Error: not null };
 }
 
 /// <summary>Where a run's message went: the queue, the id MNS gave it, or why it could not be sent.</summary>

@@ -12,6 +12,21 @@ public enum ReconcileMode
     ReportOnly,
 }
 
+/// <summary>What the notification names as a run's trigger.</summary>
+public static class Triggers
+{
+    public const string OnAttachment = "on-attachment";
+    public const string OnRegistry = "on-registry";
+    public const string Sweep = "sweep";
+
+    /// <summary>The sweep function invoked by hand (no timer event in the body).</summary>
+    public const string SweepByHand = "sweep-manual";
+    public const string Chatops = "chatops";
+    public const string CliApply = "cli-apply";
+    public const string CliSweep = "cli-sweep";
+    public const string Demo = "demo";
+}
+
 /// <summary>One run as a trigger asks for it.</summary>
 /// <param name="Trigger">What started it, as the notification names it: <c>cli-apply</c>, <c>cli-sweep</c>, <c>demo</c>,
 /// <c>on-attachment</c>, <c>on-registry</c>, <c>sweep</c>, <c>chatops</c>.</param>

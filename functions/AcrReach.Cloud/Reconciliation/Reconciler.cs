@@ -54,10 +54,12 @@ public sealed class Reconciler
     /// nothing), verifies on freshly read state, and publishes one message. Never throws for a failed step or a cloud
     /// error: the report says what happened. Cancelled: a partial report, nothing verified or published.
     /// </summary>
-    public Task<ApplyReport> RunAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
+    /// <param name="timeLimit">How long the run may take: past it no new step starts, and the report (<see
+    /// cref="ReconcileOutcome.DeadlineExceeded"/>, the steps so far) is still published. Null: no limit.</param>
+    public Task<ApplyReport> RunAsync(ReconcileRequest request, TimeSpan? timeLimit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ExecuteAsync(request, prepared: null, cancellationToken);
+        return ExecuteAsync(request, prepared: null, timeLimit, cancellationToken);
     }
 
     /// <summary>Discovers and plans one scope, writing nothing: the plan, and every required path as it is now.</summary>
@@ -66,24 +68,26 @@ public sealed class Reconciler
         ArgumentNullException.ThrowIfNull(scope);
         var discovered = await DiscoverAsync(cancellationToken);
         var scoped = Scoping.Apply(discovered, scope);
-        return new PlannedScope(scoped.Plan(), scoped.Verify(), discovered, scoped);
+        var plan = scoped.Plan();
+        return new PlannedScope(plan, scoped.Verify(), discovered, scoped, _applier.StepsOf(plan, scoped.Account));
     }
 
     /// <summary>
     /// Approval without stored state: recomputes the plan for <paramref name="scope"/> and applies it only if its id is still
     /// <paramref name="planId"/>; otherwise writes nothing and returns the plan as it is now.
     /// </summary>
-    public async Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileScope scope, string trigger, CancellationToken cancellationToken = default)
+    public async Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileRequest request, TimeSpan? timeLimit = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(planId);
-        var planned = await PlanAsync(scope, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var planned = await PlanAsync(request.Scope, cancellationToken);
         if (planned.Plan.PlanId != planId)
         {
-            return new ApprovedApply(false, planned.Plan, null);
+            return new ApprovedApply(false, planned, null);
         }
 
-        var report = await ExecuteAsync(new ReconcileRequest(scope, trigger, ReconcileMode.Repair), planned, cancellationToken);
-        return new ApprovedApply(true, planned.Plan, report);
+        var report = await ExecuteAsync(request, planned, timeLimit, cancellationToken);
+        return new ApprovedApply(true, planned, report);
     }
 
     /// <summary>Every reach rule in force and whether it holds now (read-only): the chat's <c>status</c>.</summary>
@@ -109,39 +113,49 @@ public sealed class Reconciler
         return await discovery.DiscoverAsync(cancellationToken);
     }
 
-    private async Task<ApplyReport> ExecuteAsync(ReconcileRequest request, PlannedScope? prepared, CancellationToken cancellationToken)
+    private async Task<ApplyReport> ExecuteAsync(ReconcileRequest request, PlannedScope? prepared, TimeSpan? timeLimit, CancellationToken cancellationToken)
     {
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         var run = new RunRecord(NewRunId(startedAt), request, _options.Discovery.AccountId ?? "unknown");
+        var deadline = startedAt + Max(timeLimit ?? TimeSpan.Zero, TimeSpan.Zero);
+        using var overtime = timeLimit is { } limit ? new CancellationTokenSource(Max(limit, TimeSpan.Zero), _time) : new CancellationTokenSource();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overtime.Token);
         try
         {
             if (prepared is null && request.ReadyTimeout > TimeSpan.Zero)
             {
-                var (state, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, request.ReadyTimeout, cancellationToken);
+                var wait = timeLimit is { } budget ? Min(request.ReadyTimeout, budget) : request.ReadyTimeout;
+                var (state, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, wait, work.Token);
                 if (state != ReadyState.Ready)
                 {
                     run.Outcome = state == ReadyState.Gone ? ReconcileOutcome.NotFound : ReconcileOutcome.NotReady;
-                    run.Error = reason;
+                    run.Error = new RunError(state == ReadyState.Gone ? RunError.NotFoundCode : RunError.NotReadyCode, reason!);
                 }
             }
 
             if (run.Outcome is not (ReconcileOutcome.NotReady or ReconcileOutcome.NotFound))
             {
-                await PlanApplyVerifyAsync(run, prepared, cancellationToken);
+                await PlanApplyVerifyAsync(run, prepared, work.Token);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            (run.Outcome, run.Error) = (ReconcileOutcome.Cancelled, "cancelled");
+            (run.Outcome, run.Error) = (ReconcileOutcome.Cancelled, new RunError(RunError.CancelledCode, "cancelled"));
+        }
+        catch (OperationCanceledException) when (overtime.IsCancellationRequested)
+        {
+            (run.Outcome, run.Error) = (ReconcileOutcome.DeadlineExceeded, new RunError(
+                RunError.DeadlineExceededCode,
+                $"the run's time limit ({timeLimit!.Value.TotalSeconds:0} s, until {deadline.UtcDateTime:HH:mm:ss} UTC) ran out: the steps so far are reported, the rest is left to the next run"));
         }
         catch (CloudApiException e)
         {
-            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, e.Message);
+            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, RunError.Of(e));
         }
         catch (CredentialsNotFoundException e)
         {
-            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, e.Message);
+            (run.Outcome, run.Error) = (ReconcileOutcome.Failed, new RunError(RunError.CredentialsNotFoundCode, e.Message));
         }
 
         var report = run.ToReport(startedAt, _time.GetElapsedTime(started));
@@ -160,6 +174,10 @@ public sealed class Reconciler
 
         return report with { Notification = receipt, Duration = _time.GetElapsedTime(started) };
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
     {
@@ -263,7 +281,7 @@ public sealed class Reconciler
 
         public ReconcileOutcome Outcome { get; set; } = ReconcileOutcome.Failed;
 
-        public string? Error { get; set; }
+        public RunError? Error { get; set; }
 
         public void Discovered(DiscoveredAccount discovered, Plan plan)
         {
@@ -275,7 +293,7 @@ public sealed class Reconciler
             RunId = RunId,
             PlanId = Plan?.PlanId ?? string.Empty,
             Steps = [.. Steps],
-            Verification = Outcome == ReconcileOutcome.Cancelled ? null : Verification,
+            Verification = Outcome is ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded ? null : Verification,
             Outcome = Outcome,
             Mode = Request.Mode,
             Trigger = Request.Trigger,
@@ -295,10 +313,16 @@ public sealed class Reconciler
 }
 
 /// <summary>A scope planned, not applied: the plan (with its paths as they will be) and every required path as it is now.</summary>
-public sealed record PlannedScope(Plan Plan, Verification Now, DiscoveredAccount Discovered, ScopedAccount Scoped);
+/// <param name="Steps">What applying the plan would do: its actions, then (with PrivateZone on) a step per zone.</param>
+public sealed record PlannedScope(Plan Plan, Verification Now, DiscoveredAccount Discovered, ScopedAccount Scoped, ImmutableArray<StepAction> Steps)
+{
+    /// <summary>Where the account's reach rules start (VPC ids, data-center names), sorted: to tell a network no rule names.</summary>
+    public ImmutableArray<string> Sources =>
+        [.. ReachRules.Effective(Discovered.Account).Select(r => r.From.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+}
 
-/// <summary>The answer to an apply by plan id: applied (with its report), or refused with the plan as it is now.</summary>
-public sealed record ApprovedApply(bool Applied, Plan CurrentPlan, ApplyReport? Report);
+/// <summary>The answer to an apply by plan id: applied (with its report), or refused with the scope as it is planned now.</summary>
+public sealed record ApprovedApply(bool Applied, PlannedScope Current, ApplyReport? Report);
 
 /// <summary>A reach rule and whether it holds now: reached, actions still to apply, error findings.</summary>
 public sealed record RuleStatus(string Source, string Registry, bool Reachable, int PendingActions, int ErrorFindings);

@@ -18,6 +18,9 @@ public static class ReportJson
 
     public static string Serialize(ApplyReport report) => JsonSerializer.Serialize(report, Indented.ApplyReport);
 
+    /// <summary>The report as one JSON value on <paramref name="writer"/> (a log line carries it inside its own object).</summary>
+    public static void Write(Utf8JsonWriter writer, ApplyReport report) => JsonSerializer.Serialize(writer, report, Compact.ApplyReport);
+
     public static string Serialize(NotificationMessage message) => JsonSerializer.Serialize(message, Indented.NotificationMessage);
 
     internal static string SerializeCompact(NotificationMessage message) => JsonSerializer.Serialize(message, Compact.NotificationMessage);

@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Rendering;
 
 namespace AcrReach.Functions.Chat;
 
-/// <summary>What the robot says, as DingTalk markdown (paragraphs apart, hard breaks inside).</summary>
+/// <summary>What the robot says, as DingTalk markdown (paragraphs apart, hard breaks inside). Everything a person typed is escaped.</summary>
 internal static class ChatAnswers
 {
     public static RobotAnswer Help(string? problem)
@@ -12,7 +15,7 @@ internal static class ChatAnswers
         var text = new StringBuilder();
         if (problem is not null)
         {
-            text.Append("**").Append(problem).Append("**\n\n");
+            text.Append("**").Append(Markdown.Escape(problem)).Append("**\n\n");
         }
 
         text.Append("AcrReach commands:\n\n");
@@ -26,54 +29,67 @@ internal static class ChatAnswers
     }
 
     public static RobotAnswer NotAllowed(string? sender) =>
-        RobotAnswer.Of("Not allowed", $"**{sender ?? "This sender"} may not run AcrReach commands.** Ask an administrator to add your user id to the allow-list.");
+        RobotAnswer.Of("Not allowed", $"**{(sender is null ? "This sender" : Markdown.Escape(sender))} may not run AcrReach commands.** Ask an administrator to add your user id to the allow-list.");
 
-    public static RobotAnswer Plan(NetworkScope scope, PlanPreview plan) =>
-        RobotAnswer.Of($"Plan for {scope.Describe()}", PlanText(scope, plan, heading: $"#### Plan for {scope.Describe()}"));
+    public static RobotAnswer Plan(OneNetwork scope, PlannedScope planned) =>
+        RobotAnswer.Of($"Plan for {scope.Describe()}", PlanText(scope, planned, heading: $"#### Plan for {Markdown.Escape(scope.Describe())}"));
 
-    public static RobotAnswer Applied(ApprovalToken token, RunReport report)
+    public static RobotAnswer Applied(ApprovalToken token, ApplyReport report)
     {
+        var run = report.Summarize();
         var text = new StringBuilder()
-            .Append("#### Applied plan ").Append(token.PlanId).Append(" for ").Append(token.Scope.Describe()).Append("\n\n")
-            .Append("outcome: **").Append(report.Outcome).Append("**  \n")
-            .Append("steps: ").Append(Number(report.Applied)).Append(" applied, ")
-            .Append(Number(report.AlreadyPresent)).Append(" already present, ")
-            .Append(Number(report.Failed)).Append(" failed  \n")
-            .Append("reachable: ").Append(report.Reachable switch { true => "yes", false => "no", null => "not verified" }).Append("  \n")
-            .Append("run: ").Append(report.RunId);
-        if (report.NotificationMessageId is { } messageId)
+            .Append("#### Applied plan ").Append(Markdown.Escape(token.PlanId)).Append(" for ").Append(Markdown.Escape(token.Scope.Describe())).Append("\n\n")
+            .Append("outcome: **").Append(run.Outcome).Append("**  \n")
+            .Append("steps: ").Append(Number(run.Applied)).Append(" applied, ")
+            .Append(Number(run.AlreadyPresent)).Append(" already present, ")
+            .Append(Number(run.Failed)).Append(" failed  \n")
+            .Append("reachable: ").Append(run.Reachable switch { true => "yes", false => "no", null => "not verified" }).Append("  \n")
+            .Append("run: ").Append(run.RunId);
+        if (run.Notification?.MessageId is { } messageId)
         {
-            text.Append("  \nmessage: ").Append(messageId);
+            text.Append("  \nmessage: ").Append(Markdown.Escape(messageId));
         }
 
-        AppendFindings(text, report.Findings);
+        if (run.Error is { } error)
+        {
+            text.Append("  \nerror: ").Append(Markdown.Escape(error.ToString()));
+        }
+
+        AppendFindings(text, run.Findings);
         return RobotAnswer.Of($"Applied {token.PlanId}", text.ToString());
     }
 
-    public static RobotAnswer Refused(ApprovalToken stale, PlanPreview current) =>
+    public static RobotAnswer Refused(ApprovalToken stale, PlannedScope current) =>
         RobotAnswer.Of(
             "Plan changed: nothing applied",
             PlanText(
                 stale.Scope,
                 current,
-                heading: $"#### Plan {stale.PlanId} is no longer current: nothing was applied\n\nThe network changed since that plan. The plan now:"));
+                heading: $"#### Plan {Markdown.Escape(stale.PlanId)} is no longer current: nothing was applied\n\nThe network changed since that plan. The plan now:"));
 
-    public static RobotAnswer Status(StatusReport status)
+    /// <summary>The network a command names is the source of no reach rule: nothing to plan, apply or explain for it.</summary>
+    public static RobotAnswer NoSuchNetwork(string network, ImmutableArray<string> sources) =>
+        RobotAnswer.Of(
+            "No such network",
+            $"**No reach rule starts at {Markdown.Escape(network)}**: nothing was planned or applied.\n\n"
+            + $"Networks with reach rules: {(sources.IsEmpty ? "none" : string.Join(", ", sources.Select(Markdown.Escape)))}");
+
+    public static RobotAnswer Status(AccountStatus status)
     {
         var text = new StringBuilder("#### Reach status\n\n");
-        if (status.Networks.IsEmpty)
+        if (status.Rules.IsEmpty)
         {
             text.Append("No network is named by the reach policy.");
         }
 
-        foreach (var network in status.Networks.OrderBy(n => n.Network, StringComparer.Ordinal).ThenBy(n => n.Registry, StringComparer.Ordinal))
+        foreach (var rule in status.Rules.OrderBy(n => n.Source, StringComparer.Ordinal).ThenBy(n => n.Registry, StringComparer.Ordinal))
         {
-            text.Append("- ").Append(network.Network).Append(" -> ").Append(network.Registry).Append(": ")
-                .Append(network.Reachable ? "reachable" : "**not reachable**");
-            if (network.PendingActions > 0 || network.ErrorFindings > 0)
+            text.Append("- ").Append(Markdown.Escape(rule.Source)).Append(" -> ").Append(Markdown.Escape(rule.Registry)).Append(": ")
+                .Append(rule.Reachable ? "reachable" : "**not reachable**");
+            if (rule.PendingActions > 0 || rule.ErrorFindings > 0)
             {
-                text.Append(" (").Append(Number(network.PendingActions)).Append(" actions pending, ")
-                    .Append(Number(network.ErrorFindings)).Append(" error findings)");
+                text.Append(" (").Append(Number(rule.PendingActions)).Append(" actions pending, ")
+                    .Append(Number(rule.ErrorFindings)).Append(" error findings)");
             }
 
             text.Append('\n');
@@ -82,34 +98,42 @@ internal static class ChatAnswers
         return RobotAnswer.Of("Reach status", text.ToString());
     }
 
-    public static RobotAnswer Explain(string network, Explanation explanation) =>
-        RobotAnswer.Of($"Paths of {network}", $"#### Paths of {network}\n\n{Lines(explanation.Text)}");
+    public static RobotAnswer Explain(string network, PlannedScope planned)
+    {
+        using var explanation = new StringWriter { NewLine = "\n" };
+        ExplainText.Write(planned.Now, planned.Plan, explanation);
+        return RobotAnswer.Of($"Paths of {network}", $"#### Paths of {Markdown.Escape(network)}\n\n{Lines(explanation.ToString())}");
+    }
 
     public static RobotAnswer Failed(string what, string message) =>
-        RobotAnswer.Of("AcrReach failed", $"**{what} failed:** {message}");
+        RobotAnswer.Of("AcrReach failed", $"**{what} failed:** {Markdown.Escape(message)}");
 
-    private static string PlanText(NetworkScope scope, PlanPreview plan, string heading)
+    private static string PlanText(OneNetwork scope, PlannedScope planned, string heading)
     {
+        var plan = planned.Plan;
         var token = new ApprovalToken(scope, plan.PlanId).ToString();
+        var work = planned.Steps.Length;
         var text = new StringBuilder(heading).Append("\n\n")
-            .Append("plan id: **").Append(token).Append("**  \n")
-            .Append(Number(plan.ActionCount)).Append(plan.ActionCount == 1 ? " action" : " actions")
+            .Append("plan id: **").Append(Markdown.Escape(token)).Append("**  \n")
+            .Append(Number(work)).Append(work == 1 ? " step" : " steps")
             .Append(plan.HasErrors ? ", **with error findings** (applying will not fix those)" : ", no error finding")
             .Append("\n\n");
-        if (plan.Text.Length > 0)
+        using var written = new StringWriter { NewLine = "\n" };
+        Core.Rendering.PlanText.Write(plan, written);
+        if (written.ToString().Length > 0)
         {
-            text.Append(Lines(plan.Text)).Append("\n\n");
+            text.Append(Lines(written.ToString())).Append("\n\n");
         }
 
-        text.Append(plan.ActionCount == 0 ? "Nothing to apply." : $"To apply exactly this plan, answer: `apply {token}`");
+        text.Append(work == 0 ? "Nothing to apply." : $"To apply exactly this plan, answer: `apply {token}`");
         return text.ToString();
     }
 
-    private static void AppendFindings(StringBuilder text, IEnumerable<FindingNote> findings)
+    private static void AppendFindings(StringBuilder text, IEnumerable<Finding> findings)
     {
         foreach (var finding in findings)
         {
-            text.Append("\n- ").Append(finding.Severity).Append(' ').Append(finding.Code).Append(": ").Append(finding.Message);
+            text.Append("\n- ").Append(Core.Rendering.PlanText.Label(finding.Severity).ToLowerInvariant()).Append(' ').Append(finding.Code).Append(": ").Append(Markdown.Escape(finding.Message));
         }
     }
 

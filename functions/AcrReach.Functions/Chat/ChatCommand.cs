@@ -1,4 +1,4 @@
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 
 namespace AcrReach.Functions.Chat;
 
@@ -60,13 +60,13 @@ internal abstract record ChatCommand
             return new HelpCommand($"'{arguments[1]}' is not a registry instance id (cri-...)");
         }
 
-        return new PlanCommand(new NetworkScope(arguments[0], arguments.Length == 2 ? arguments[1] : null));
+        return new PlanCommand(new OneNetwork(arguments[0], arguments.Length == 2 ? arguments[1] : null));
     }
 }
 
 internal sealed record HelpCommand(string? Problem) : ChatCommand;
 
-internal sealed record PlanCommand(NetworkScope Scope) : ChatCommand;
+internal sealed record PlanCommand(OneNetwork Scope) : ChatCommand;
 
 internal sealed record ApplyCommand(ApprovalToken Token) : ChatCommand;
 
@@ -78,10 +78,10 @@ internal sealed record ExplainCommand(string Network) : ChatCommand;
 /// The plan id the chat shows: the scope and the engine's plan id in one word
 /// (<c>network[:registry]:planId</c>), so <c>apply</c> needs no stored state to know what to recompute.
 /// </summary>
-internal sealed record ApprovalToken(NetworkScope Scope, string PlanId)
+internal sealed record ApprovalToken(OneNetwork Scope, string PlanId)
 {
     public override string ToString() =>
-        Scope.RegistryId is null ? $"{Scope.Network}:{PlanId}" : $"{Scope.Network}:{Scope.RegistryId}:{PlanId}";
+        Scope.Registry is null ? $"{Scope.Network}:{PlanId}" : $"{Scope.Network}:{Scope.Registry}:{PlanId}";
 
     public static bool TryParse(string text, out ApprovalToken token)
     {
@@ -97,7 +97,7 @@ internal sealed record ApprovalToken(NetworkScope Scope, string PlanId)
             return false;
         }
 
-        token = new ApprovalToken(new NetworkScope(parts[0], parts.Length == 3 ? parts[1] : null), parts[^1]);
+        token = new ApprovalToken(new OneNetwork(parts[0], parts.Length == 3 ? parts[1] : null), parts[^1]);
         return true;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 using AcrReach.Functions.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +10,7 @@ namespace AcrReach.Functions.Chat;
 /// (even the method or the body); then the allow-list; then the command runs against the engine. Refusals are
 /// deliberate answers (x-fc-status 200 with a 4xx status); only a crash is a function error.
 /// </summary>
-internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, RobotSignature signature, JsonLog log)
+internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, RobotSignature signature, JsonLog log, TimeProvider time)
 {
     public async Task<InvocationResult> HandleAsync(HttpRequest request, InvocationContext invocation, CancellationToken cancellationToken)
     {
@@ -74,22 +74,46 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
 
     private async Task<RobotAnswer> RunAsync(ChatCommand command, InvocationContext invocation, CancellationToken cancellationToken)
     {
+        var run = invocation.RunUntilDeadline(time.GetUtcNow());
         try
         {
             switch (command)
             {
                 case PlanCommand plan:
-                    return ChatAnswers.Plan(plan.Scope, await engine.PlanAsync(plan.Scope, invocation, cancellationToken));
+                {
+                    var planned = await engine.PlanAsync(plan.Scope, run, cancellationToken);
+                    return planned.Sources.Contains(plan.Scope.Network)
+                        ? ChatAnswers.Plan(plan.Scope, planned)
+                        : ChatAnswers.NoSuchNetwork(plan.Scope.Network, planned.Sources);
+                }
+
                 case ApplyCommand apply:
-                    var outcome = await engine.ApplyAsync(apply.Token.PlanId, apply.Token.Scope, invocation, cancellationToken);
-                    log.Write("info", invocation.RequestId, outcome.Applied ? "chat.applied" : "chat.apply-refused", apply.Token.ToString(), [("currentPlanId", outcome.Plan.PlanId)], outcome.Report?.Details);
-                    return outcome is { Applied: true, Report: { } report }
-                        ? ChatAnswers.Applied(apply.Token, report)
-                        : ChatAnswers.Refused(apply.Token, outcome.Plan);
+                {
+                    var approved = await engine.ApplyPlanAsync(apply.Token.PlanId, new ReconcileRequest(apply.Token.Scope, Triggers.Chatops, ReconcileMode.Repair), run, cancellationToken);
+                    if (approved.Report is { } report)
+                    {
+                        log.Report(invocation.RequestId, report);
+                    }
+
+                    log.Info(invocation.RequestId, approved.Applied ? "chat.applied" : "chat.apply-refused", apply.Token.ToString(), ("currentPlanId", approved.Current.Plan.PlanId));
+                    return approved switch
+                    {
+                        { Applied: true, Report: { } applied } => ChatAnswers.Applied(apply.Token, applied),
+                        _ when !approved.Current.Sources.Contains(apply.Token.Scope.Network) => ChatAnswers.NoSuchNetwork(apply.Token.Scope.Network, approved.Current.Sources),
+                        _ => ChatAnswers.Refused(apply.Token, approved.Current),
+                    };
+                }
+
                 case StatusCommand:
-                    return ChatAnswers.Status(await engine.StatusAsync(invocation, cancellationToken));
+                    return ChatAnswers.Status(await engine.StatusAsync(run, cancellationToken));
                 case ExplainCommand explain:
-                    return ChatAnswers.Explain(explain.Network, await engine.ExplainAsync(new NetworkScope(explain.Network, null), invocation, cancellationToken));
+                {
+                    var planned = await engine.PlanAsync(new OneNetwork(explain.Network), run, cancellationToken);
+                    return planned.Sources.Contains(explain.Network)
+                        ? ChatAnswers.Explain(explain.Network, planned)
+                        : ChatAnswers.NoSuchNetwork(explain.Network, planned.Sources);
+                }
+
                 case HelpCommand help:
                     return ChatAnswers.Help(help.Problem);
                 default:

@@ -1,4 +1,6 @@
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Identifiers;
+using AcrReach.Core.Topology;
 
 namespace AcrReach.Functions.Events;
 
@@ -9,11 +11,11 @@ namespace AcrReach.Functions.Events;
 /// </summary>
 internal static class AttachmentEventReader
 {
-    private static readonly (string EventName, AttachmentKind Kind, string NetworkField, string NetworkPrefix)[] Creations =
+    private static readonly (string EventName, AttachmentType Type, string NetworkField, string NetworkPrefix)[] Creations =
     [
-        ("CreateTransitRouterVpcAttachment", AttachmentKind.Vpc, "VpcId", "vpc-"),
-        ("CreateTransitRouterVbrAttachment", AttachmentKind.Vbr, "VbrId", "vbr-"),
-        ("CreateTransitRouterVpnAttachment", AttachmentKind.Vpn, "VpnId", "vco-"),
+        ("CreateTransitRouterVpcAttachment", AttachmentType.Vpc, "VpcId", "vpc-"),
+        ("CreateTransitRouterVbrAttachment", AttachmentType.Vbr, "VbrId", "vbr-"),
+        ("CreateTransitRouterVpnAttachment", AttachmentType.Vpn, "VpnId", "vco-"),
     ];
 
     public static EventReading Read(int index, CloudEvent cloudEvent)
@@ -47,22 +49,26 @@ internal static class AttachmentEventReader
             : FirstId(request, creation.NetworkPrefix);
         var transitRouterId = FirstId(request, "tr-") ?? FirstId(response, "tr-");
         var region = JsonTree.String(request, "RegionId") ?? JsonTree.String(data, "acsRegion") ?? cloudEvent.Region;
+        if (region is not null && !CloudIds.IsRegion(region))
+        {
+            return new MalformedReading(index, cloudEvent.Id, $"{eventName} names the region {CloudIds.Quote(region)}, which is not a region id");
+        }
 
-        ReachScope scope;
+        ReconcileScope scope;
         if (attachmentId is not null || networkId is not null)
         {
-            scope = new AttachmentScope(creation.Kind, attachmentId, networkId, transitRouterId, region);
+            scope = new AttachmentNetwork(creation.Type, attachmentId, networkId, transitRouterId, region);
         }
         else if (region is not null)
         {
-            scope = new RegionScope(region);
+            scope = new RegionNetworks(region);
         }
         else
         {
             return new MalformedReading(index, cloudEvent.Id, $"{eventName} names no attachment id, no {creation.NetworkField} and no region");
         }
 
-        return new ReconcileReading(index, cloudEvent.Id, [scope], TriggerKind.AttachmentEvent, ReconcileMode.Repair);
+        return new ReconcileReading(index, cloudEvent.Id, [scope], Triggers.OnAttachment, ReconcileMode.Repair, WaitsForReady: true);
     }
 
     private static string? FirstId(System.Text.Json.JsonElement? root, string prefix) =>

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 
 namespace AcrReach.Functions.Events;
 
@@ -7,7 +7,8 @@ namespace AcrReach.Functions.Events;
 internal abstract record EventReading(int Index, string? EventId);
 
 /// <summary>Reconcile these scopes (several when one event names several registries).</summary>
-internal sealed record ReconcileReading(int Index, string? EventId, ImmutableArray<ReachScope> Scopes, TriggerKind Trigger, ReconcileMode Mode)
+/// <param name="WaitsForReady">The event fires while its resource is still being created: wait until it is ready.</param>
+internal sealed record ReconcileReading(int Index, string? EventId, ImmutableArray<ReconcileScope> Scopes, string Trigger, ReconcileMode Mode, bool WaitsForReady)
     : EventReading(Index, EventId);
 
 /// <summary>A well-formed event this function has nothing to do for (another API call, a failed call).</summary>

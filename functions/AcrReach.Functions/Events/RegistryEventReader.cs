@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Identifiers;
 
 namespace AcrReach.Functions.Events;
 
@@ -45,10 +46,15 @@ internal static class RegistryEventReader
         }
 
         var region = JsonTree.String(request, "RegionId", "Region") ?? BssParameter(request, "Region") ?? JsonTree.String(data, "acsRegion") ?? cloudEvent.Region;
-        ImmutableArray<ReachScope> scopes = instanceIds.Count == 0
-            ? [new RegistryScope(null, region)]
-            : [.. instanceIds.Order(StringComparer.Ordinal).Select(id => new RegistryScope(id, region))];
-        return new ReconcileReading(index, cloudEvent.Id, scopes, TriggerKind.RegistryEvent, ReconcileMode.Repair);
+        if (region is not null && !CloudIds.IsRegion(region))
+        {
+            return new MalformedReading(index, cloudEvent.Id, $"{eventName} names the region {CloudIds.Quote(region)}, which is not a region id");
+        }
+
+        ImmutableArray<ReconcileScope> scopes = instanceIds.Count == 0
+            ? [new RegistryNetworks(null, region)]
+            : [.. instanceIds.Order(StringComparer.Ordinal).Select(id => new RegistryNetworks(id, region))];
+        return new ReconcileReading(index, cloudEvent.Id, scopes, Triggers.OnRegistry, ReconcileMode.Repair, WaitsForReady: true);
     }
 
     private static bool IsContainerRegistry(CloudEvent cloudEvent, JsonElement data, JsonElement? request)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 
 namespace AcrReach.Functions.Events;
 
@@ -15,7 +15,7 @@ internal static class TimerEventReader
         var fallback = repairByDefault ? ReconcileMode.Repair : ReconcileMode.ReportOnly;
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return Sweep(TriggerKind.Manual, fallback, null);
+            return Sweep(Triggers.SweepByHand, fallback, null);
         }
 
         JsonElement root;
@@ -41,7 +41,7 @@ internal static class TimerEventReader
         {
             if (!JsonTree.TryGetProperty(root, "payload", out payload))
             {
-                return Sweep(TriggerKind.Timer, fallback, triggerName);
+                return Sweep(Triggers.Sweep, fallback, triggerName);
             }
         }
         else if (JsonTree.TryGetProperty(root, "mode", out _))
@@ -55,12 +55,12 @@ internal static class TimerEventReader
 
         var mode = Mode(payload, fallback, out var problem);
         return mode is { } chosen
-            ? Sweep(isTimer ? TriggerKind.Timer : TriggerKind.Manual, chosen, triggerName)
+            ? Sweep(isTimer ? Triggers.Sweep : Triggers.SweepByHand, chosen, triggerName)
             : new MalformedReading(0, triggerName, problem!);
     }
 
-    private static ReconcileReading Sweep(TriggerKind trigger, ReconcileMode mode, string? triggerName) =>
-        new(0, triggerName, [AccountScope.Instance], trigger, mode);
+    private static ReconcileReading Sweep(string trigger, ReconcileMode mode, string? triggerName) =>
+        new(0, triggerName, [WholeAccount.Instance], trigger, mode, WaitsForReady: false);
 
     private static ReconcileMode? Mode(JsonElement payload, ReconcileMode fallback, out string? problem)
     {

@@ -19,20 +19,25 @@ public static class EnvironmentVariables
     public const string ReadyTimeoutSeconds = "ACR_REACH_READY_TIMEOUT_SECONDS";
     public const string MaxEventBytes = "ACR_REACH_MAX_EVENT_BYTES";
     public const string MaxChatBytes = "ACR_REACH_MAX_CHAT_BYTES";
+    public const string FunctionTimeoutSeconds = "ACR_REACH_FUNCTION_TIMEOUT_SECONDS";
+    public const string MaxScopes = "ACR_REACH_MAX_SCOPES";
 
     // Set by FC itself (platform.md §2a).
     public const string FcFunctionName = "FC_FUNCTION_NAME";
     public const string FcListenPort = "FC_CUSTOM_LISTEN_PORT";
     public const string FcRegion = "FC_REGION";
     public const string FcAccountId = "FC_ACCOUNT_ID";
+
+    /// <summary>Set by FC's local emulator (platform.md §2a), not documented for the cloud: a fallback only.</summary>
+    public const string FcTimeout = "FC_TIMEOUT";
     public const string AccessKeyId = "ALIBABA_CLOUD_ACCESS_KEY_ID";
     public const string AccessKeySecret = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
     public const string SecurityToken = "ALIBABA_CLOUD_SECURITY_TOKEN";
 
-    /// <summary>What the engine is run with (<see cref="Engine.ReconcilerEngine"/>): every deployed function sets these.</summary>
+    /// <summary>What the engine is run with (<see cref="EngineWiring"/>): every deployed function sets these.</summary>
     public static ImmutableArray<string> Engine { get; } = [Queue, Regions, PolicyFile, PrivateZone];
 
     /// <summary>The variables a deployment may set.</summary>
     public static ImmutableArray<string> Deployable { get; } =
-        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes];
+        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes, FunctionTimeoutSeconds, MaxScopes];
 }

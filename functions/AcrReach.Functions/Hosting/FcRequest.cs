@@ -1,5 +1,7 @@
 using AcrReach.Cloud.Credentials;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core;
+using AcrReach.Core.Identifiers;
 using Microsoft.AspNetCore.Http;
 
 namespace AcrReach.Functions.Hosting;
@@ -14,7 +16,9 @@ internal static class FcHeaders
     /// <summary>Our answer: 200 the invocation succeeded, 404 it failed (FC's custom-runtime contract).</summary>
     public const string Status = "x-fc-status";
 
-    public static InvocationContext ReadInvocation(HttpRequest request, HostConfig config)
+    /// <summary>The invocation the request is: its credentials, region and account, and its deadline (<paramref name="now"/> plus the run budget).</summary>
+    /// <exception cref="InvalidInputException">The region or account header is not a region or account id.</exception>
+    public static InvocationContext ReadInvocation(HttpRequest request, HostConfig config, DateTimeOffset now)
     {
         var requestId = Header(request, RequestId) ?? Guid.NewGuid().ToString("D");
 
@@ -26,12 +30,14 @@ internal static class FcHeaders
             ? new CloudCredentials(keyId, keySecret, Header(request, FunctionComputeCredentials.SecurityTokenHeader))
             : config.EnvironmentCredentials;
 
-        return new InvocationContext(
-            requestId,
-            config.Function.Name(),
-            credentials,
-            Header(request, Region) ?? config.Region,
-            Header(request, AccountId) ?? config.AccountId);
+        var region = Header(request, Region) is { } regionHeader ? CloudIds.RequireRegion(regionHeader, "request header", Region) : config.Region;
+        var account = Header(request, AccountId) is { } accountHeader ? CloudIds.RequireAccountId(accountHeader, "request header", AccountId) : config.AccountId;
+        return new InvocationContext(requestId, config.Function.Name(), new RunContext
+        {
+            Credentials = credentials is null ? null : new StaticCredentialProvider(credentials, "invocation credentials"),
+            Region = region,
+            AccountId = account,
+        }, now + config.RunBudget);
     }
 
     private static string? Header(HttpRequest request, string name) =>

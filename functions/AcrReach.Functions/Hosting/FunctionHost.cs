@@ -1,6 +1,7 @@
 using System.Net;
 using AcrReach.Functions.Chat;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core;
 using AcrReach.Functions.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -102,7 +103,7 @@ public sealed class FunctionHost : IAsyncDisposable
     private sealed class Invoker(HostConfig config, IReachEngine engine, JsonLog log, TimeProvider time)
     {
         private readonly EventRunner _events = new(engine, config, log, time);
-        private readonly ChatOpsFunction _chat = new(engine, config, new RobotSignature(config.ChatAppSecret, config.ChatSignatureWindow, time), log);
+        private readonly ChatOpsFunction _chat = new(engine, config, new RobotSignature(config.ChatAppSecret, config.ChatSignatureWindow, time), log, time);
 
         public Task InitializeAsync(HttpContext context) =>
             FramedAsync(context, "Initialize", static (_, _, _) => Task.FromResult(new InvocationResult(StatusCodes.Status200OK, true, [])));
@@ -131,7 +132,18 @@ public sealed class FunctionHost : IAsyncDisposable
             string marker,
             Func<HttpRequest, InvocationContext, CancellationToken, Task<InvocationResult>> handle)
         {
-            var invocation = FcHeaders.ReadInvocation(context.Request, config);
+            InvocationContext invocation;
+            try
+            {
+                invocation = FcHeaders.ReadInvocation(context.Request, config, time.GetUtcNow());
+            }
+            catch (InvalidInputException exception)
+            {
+                log.Warning(null, "invoke.refused", exception.Message);
+                await InvocationResult.FunctionError("MalformedRequest", exception.Message).WriteAsync(context.Response, context.RequestAborted);
+                return;
+            }
+
             log.Marker($"FC {marker} Start RequestId: {invocation.RequestId}");
             try
             {

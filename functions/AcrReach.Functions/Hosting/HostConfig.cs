@@ -21,6 +21,10 @@ public sealed record HostConfig
     /// <summary>A chat robot message is a few hundred bytes.</summary>
     public const int DefaultMaxChatBytes = 64 * 1024;
 
+    public const int DefaultFunctionTimeoutSeconds = 600;
+
+    public const int DefaultMaxScopesPerInvocation = 50;
+
     public required FunctionKind Function { get; init; }
 
     public int Port { get; init; } = DefaultPort;
@@ -60,6 +64,28 @@ public sealed record HostConfig
     /// <summary>How long an event run may wait for its attachment or registry to be ready; keep below the function timeout.</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The function's timeout on FC (<c>ACR_REACH_FUNCTION_TIMEOUT_SECONDS</c>, else <c>FC_TIMEOUT</c>, else 600 s).</summary>
+    public TimeSpan FunctionTimeout { get; init; } = TimeSpan.FromSeconds(DefaultFunctionTimeoutSeconds);
+
+    /// <summary>
+    /// How long an invocation's runs may take: the function's timeout less a margin (a tenth, from 5 to 30 s) for
+    /// publishing the message and answering FC. Past it a run stops cleanly and the rest of a batch is deferred.
+    /// </summary>
+    public TimeSpan RunBudget
+    {
+        get
+        {
+            var margin = TimeSpan.FromTicks(Math.Clamp(FunctionTimeout.Ticks / 10, TimeSpan.FromSeconds(5).Ticks, TimeSpan.FromSeconds(30).Ticks));
+            return FunctionTimeout > margin ? FunctionTimeout - margin : FunctionTimeout / 2;
+        }
+    }
+
+    /// <summary>
+    /// Distinct scopes one invocation runs at most (<c>ACR_REACH_MAX_SCOPES</c>, 50): a batch naming more defers the rest
+    /// to the sweep, so one request can never cost a thousand runs.
+    /// </summary>
+    public int MaxScopesPerInvocation { get; init; } = DefaultMaxScopesPerInvocation;
+
     public int MaxEventBytes { get; init; } = DefaultMaxEventBytes;
 
     public int MaxChatBytes { get; init; } = DefaultMaxChatBytes;
@@ -74,7 +100,8 @@ public sealed record HostConfig
     /// (comma-separated); <c>ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS</c> (3600); <c>ACR_REACH_ENDPOINT</c>;
     /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_POLICY_FILE</c> (a path, relative to the code
     /// folder on FC); <c>ACR_REACH_PRIVATE_ZONE</c> (false); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
-    /// <c>ACR_REACH_MAX_EVENT_BYTES</c>; <c>ACR_REACH_MAX_CHAT_BYTES</c>; <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
+    /// <c>ACR_REACH_MAX_EVENT_BYTES</c>; <c>ACR_REACH_MAX_CHAT_BYTES</c>; <c>ACR_REACH_FUNCTION_TIMEOUT_SECONDS</c> (else
+    /// <c>FC_TIMEOUT</c>, else 600); <c>ACR_REACH_MAX_SCOPES</c> (50); <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
     /// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>/<c>_SECRET</c>/<c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.
     /// </summary>
     /// <param name="functionOverride">A function name that wins over the environment (<c>serve --function</c>).</param>
@@ -89,6 +116,7 @@ public sealed record HostConfig
                 ? FunctionKinds.Parse(explicitName, EnvironmentVariables.Function)
                 : FunctionKinds.Parse(Get(EnvironmentVariables.FcFunctionName), EnvironmentVariables.FcFunctionName);
 
+        var timeoutVariable = Get(EnvironmentVariables.FunctionTimeoutSeconds) is null ? EnvironmentVariables.FcTimeout : EnvironmentVariables.FunctionTimeoutSeconds;
         var keyId = Get(EnvironmentVariables.AccessKeyId);
         var keySecret = Get(EnvironmentVariables.AccessKeySecret);
 
@@ -108,6 +136,8 @@ public sealed record HostConfig
             Region = Get(EnvironmentVariables.FcRegion),
             AccountId = Get(EnvironmentVariables.FcAccountId),
             ReadyTimeout = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ReadyTimeoutSeconds), EnvironmentVariables.ReadyTimeoutSeconds, 300, 0, 86400)),
+            FunctionTimeout = TimeSpan.FromSeconds(Integer(Get(timeoutVariable), timeoutVariable, DefaultFunctionTimeoutSeconds, 1, 86400)),
+            MaxScopesPerInvocation = Integer(Get(EnvironmentVariables.MaxScopes), EnvironmentVariables.MaxScopes, DefaultMaxScopesPerInvocation, 1, 10000),
             MaxEventBytes = Integer(Get(EnvironmentVariables.MaxEventBytes), EnvironmentVariables.MaxEventBytes, DefaultMaxEventBytes, 1024, 32 * 1024 * 1024),
             MaxChatBytes = Integer(Get(EnvironmentVariables.MaxChatBytes), EnvironmentVariables.MaxChatBytes, DefaultMaxChatBytes, 1024, 32 * 1024 * 1024),
             EnvironmentCredentials = keyId is not null && keySecret is not null

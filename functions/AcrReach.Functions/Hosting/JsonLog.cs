@@ -1,6 +1,8 @@
-using System.Collections.Immutable;
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using AcrReach.Cloud.Reconciliation;
 using Microsoft.Extensions.Logging;
 
 namespace AcrReach.Functions.Hosting;
@@ -35,28 +37,65 @@ public sealed class JsonLog
     public void Error(string? requestId, string eventName, string message, params (string Key, string? Value)[] fields) =>
         Write("error", requestId, eventName, message, fields);
 
-    /// <param name="data">A JSON document the line carries as it is (e.g. a run's whole report), under <c>data</c>.</param>
-    public void Write(string level, string? requestId, string eventName, string message, IReadOnlyList<(string Key, string? Value)> fields, JsonElement? data = null)
+    /// <summary>
+    /// The end of a run: one line with its outcome and counts, and under <c>data</c> the whole report (the Apply JSON
+    /// contract), written straight from the engine's report — the one place the full report is logged.
+    /// </summary>
+    public void Report(string? requestId, ApplyReport report)
     {
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in fields)
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = report.Summarize();
+        Write(
+            summary.CallsForRetry ? "warning" : "info",
+            requestId,
+            "run.done",
+            report.Scope,
+            [
+                ("runId", report.RunId), ("planId", report.PlanId), ("outcome", report.Outcome.ToString()), ("applied", Text(summary.Applied)),
+                ("failed", Text(summary.Failed)), ("error", report.Error?.ToString()), ("notificationError", report.Notification?.Error),
+            ],
+            writer => ReportJson.Write(writer, report));
+    }
+
+    /// <param name="data">Writes a JSON value the line carries under <c>data</c> (e.g. a run's whole report).</param>
+    public void Write(string level, string? requestId, string eventName, string message, IReadOnlyList<(string Key, string? Value)> fields, Action<Utf8JsonWriter>? data = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            if (value is not null)
+            writer.WriteStartObject();
+            writer.WriteString("time", _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            writer.WriteString("level", level);
+            writer.WriteString("function", _function);
+            if (requestId is not null)
             {
-                builder[key] = value;
+                writer.WriteString("requestId", requestId);
             }
+
+            writer.WriteString("event", eventName);
+            writer.WriteString("message", message);
+            var present = fields.Where(f => f.Value is not null).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+            if (present.Count > 0)
+            {
+                writer.WriteStartObject("fields");
+                foreach (var (key, value) in present)
+                {
+                    writer.WriteString(key, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            if (data is not null)
+            {
+                writer.WritePropertyName("data");
+                data(writer);
+            }
+
+            writer.WriteEndObject();
         }
 
-        var entry = new LogEntry(
-            _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            level,
-            _function,
-            requestId,
-            eventName,
-            message,
-            builder.Count == 0 ? null : builder.ToImmutable(),
-            data);
-        WriteLine(JsonSerializer.Serialize(entry, FunctionsJsonContext.Default.LogEntry));
+        WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     private void WriteLine(string line)
@@ -67,17 +106,9 @@ public sealed class JsonLog
             _output.Flush();
         }
     }
-}
 
-public sealed record LogEntry(
-    string Time,
-    string Level,
-    string Function,
-    string? RequestId,
-    string Event,
-    string Message,
-    ImmutableSortedDictionary<string, string>? Fields,
-    JsonElement? Data = null);
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <summary>Routes ASP.NET Core's own warnings and errors into the same JSON lines.</summary>
 internal sealed class JsonLoggerProvider(JsonLog log) : ILoggerProvider

@@ -1,6 +1,6 @@
 using System.Net;
 using AcrReach.Core;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 
 namespace AcrReach.Functions.Hosting;
 

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Text.Json;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
@@ -13,14 +14,14 @@ namespace AcrReach.EndToEnd.Tests.Acceptance;
 /// </summary>
 public sealed class ScenarioPolicyTests
 {
-    public static TheoryData<string> Scenarios() => [.. Engine.ScenarioNames()];
+    public static TheoryData<string> Scenarios() => [.. TestSupport.Scenarios.Names()];
 
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task Applying_without_a_policy_file_leaves_nothing_to_plan(string scenario)
     {
-        var account = Engine.Scenario(scenario);
-        await using var engine = await Engine.StartAsync(account);
+        var account = TestSupport.Scenarios.Load(scenario);
+        await using var engine = await LocalCloudRig.StartAsync(account);
 
         var report = await engine.ApplyAsync();
 
@@ -33,7 +34,7 @@ public sealed class ScenarioPolicyTests
     public async Task Applying_with_private_zone_makes_every_dns_record_and_a_second_run_writes_nothing(string scenario)
     {
         var options = new ReconcilerOptions { Apply = new ApplierOptions { PrivateZone = true } };
-        await using var engine = await Engine.StartAsync(Engine.Scenario(scenario));
+        await using var engine = await LocalCloudRig.StartAsync(TestSupport.Scenarios.Load(scenario));
 
         var first = await engine.ApplyAsync(options);
         engine.Cloud.ResetCalls();
@@ -41,13 +42,13 @@ public sealed class ScenarioPolicyTests
 
         Assert.DoesNotContain(first.Steps, s => s.Outcome == StepOutcome.Failed);
         Assert.DoesNotContain(second.Steps, s => s.Outcome == StepOutcome.Failed);
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
     }
 
     [Fact]
     public async Task A_sweep_of_some_regions_reports_no_rule_for_a_vpc_outside_them()
     {
-        await using var engine = await Engine.StartAsync("use-replication");
+        await using var engine = await LocalCloudRig.StartAsync("use-replication");
 
         var report = await engine.SweepAsync(new ReconcilerOptions { Discovery = new() { Regions = ["cn-hangzhou", "cn-shanghai"] } });
 
@@ -57,7 +58,7 @@ public sealed class ScenarioPolicyTests
     [Fact]
     public async Task Apply_through_the_cli_adds_host_routes_to_transit_router_tables_when_the_scenario_says_HostRoutes()
     {
-        await using var engine = await Engine.StartAsync("host-routes");
+        await using var engine = await LocalCloudRig.StartAsync("host-routes");
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
 

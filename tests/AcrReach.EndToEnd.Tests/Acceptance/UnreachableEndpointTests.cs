@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using AcrReach.EndToEnd.Tests.Support;
@@ -22,14 +23,14 @@ public sealed class UnreachableEndpointTests
     [Fact]
     public async Task Apply_with_a_key_the_cloud_refuses_names_the_code_and_says_what_to_check()
     {
-        await using var engine = await Engine.StartAsync(configure: options => options with { AccessKeyId = "a-key-nobody-has", AccessKeySecret = "its-secret" });
+        await using var engine = await LocalCloudRig.StartAsync(configure: options => options with { AccessKeyId = "a-key-nobody-has", AccessKeySecret = "its-secret" });
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("InvalidAccessKeyId", run.Output, StringComparison.Ordinal);
         Assert.Contains("hint: the access key was refused: check ALIBABA_CLOUD_ACCESS_KEY_ID", run.Output, StringComparison.Ordinal);
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
         Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
     }
 

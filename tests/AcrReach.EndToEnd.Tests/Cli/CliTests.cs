@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Text.Json;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Vpc;
@@ -12,7 +13,7 @@ public sealed class CliTests
     [Fact]
     public async Task Apply_with_json_output_prints_the_report_on_stdout_only_and_exits_0_when_converged()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
 
@@ -33,7 +34,7 @@ public sealed class CliTests
     [Fact]
     public async Task Apply_with_text_output_shows_progress_on_stderr_and_a_summary_on_stdout()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
 
@@ -50,10 +51,10 @@ public sealed class CliTests
     [Fact]
     public async Task Sweep_reports_drift_with_exit_2_and_writes_nothing_then_repair_mends_it()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
-        var writes = engine.Writes();
+        var writes = engine.NetworkWriteCalls();
         var repair = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString(), "--repair");
         var after = await CliRun.Invoke("sweep", "--endpoint", engine.Cloud.Endpoint.ToString());
 
@@ -69,7 +70,7 @@ public sealed class CliTests
     [Fact]
     public async Task Sweep_with_repair_puts_back_a_route_deleted_behind_acr_reachs_back()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         Assert.Equal(0, (await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString())).ExitCode);
         await engine.Apis.Vpc("cn-shanghai").DeleteRouteEntryAsync(new DeleteRouteEntryRequest { RouteTableId = "vtb-sh2", DestinationCidrBlock = "100.103.7.181/32" });
         await Task.Delay(100);
@@ -81,13 +82,13 @@ public sealed class CliTests
         Assert.Contains("DriftReported (1 skipped)", drift.Output, StringComparison.Ordinal);
         Assert.Equal(0, repair.ExitCode);
         Assert.Contains("Repaired (1 applied)", repair.Output, StringComparison.Ordinal);
-        Accounts.AssertConverged(engine.Cloud.Snapshot());
+        Routes.AssertConverged(engine.Cloud.Snapshot());
     }
 
     [Fact]
     public async Task A_message_that_cannot_be_published_makes_the_run_exit_non_zero_and_say_so()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--queue", "no-such-queue");
 

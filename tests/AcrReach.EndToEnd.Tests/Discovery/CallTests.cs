@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using AcrReach.Cloud.Discovery;
 using AcrReach.EndToEnd.Tests.Support;
 
@@ -8,7 +9,7 @@ public sealed class CallTests
     [Fact]
     public async Task Discovery_reads_the_seed_account_in_the_fewest_calls()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         await new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient())).DiscoverAsync();
 
@@ -39,7 +40,7 @@ public sealed class CallTests
     [Fact]
     public async Task Asked_for_regions_discovery_reads_only_those()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var discovered = await new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient()), new DiscoveryOptions { Regions = ["cn-shanghai"] }).DiscoverAsync();
 

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Net;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
@@ -17,7 +18,7 @@ public sealed class ConflictTests
     [Fact]
     public async Task A_route_made_by_someone_else_after_planning_survives_and_is_a_failed_step_with_route_conflict()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         var planned = await engine.Reconciler().PlanAsync(WholeAccount.Instance);
         await engine.Apis.Vpc("cn-shanghai").CreateRouteEntryAsync(new CreateRouteEntryRequest
         {
@@ -43,11 +44,11 @@ public sealed class ConflictTests
     [Fact]
     public async Task A_route_someone_else_made_before_the_run_is_reported_and_left_alone()
     {
-        var seed = Engine.Scenario("seed-hangzhou-shanghai");
+        var seed = Scenarios.Load("seed-hangzhou-shanghai");
         var sh2 = seed.FindVpc("vpc-sh2")!;
         var foreign = new RouteEntry(Auth, "Instance", "i-proxy", "ops proxy");
         seed = seed with { Vpcs = [seed.Vpcs[0], sh2 with { RouteTables = [sh2.RouteTables[0] with { Entries = sh2.RouteTables[0].Entries.Add(foreign) }] }] };
-        await using var engine = await Engine.StartAsync(seed);
+        await using var engine = await LocalCloudRig.StartAsync(seed);
 
         var report = await engine.ApplyAsync();
 

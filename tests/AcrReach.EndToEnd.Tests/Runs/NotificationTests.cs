@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Text.Json;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
@@ -11,7 +12,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task Each_run_publishes_one_message_with_schema_version_first_and_every_request_id()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.ApplyAsync();
 
@@ -36,7 +37,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_message_that_cannot_be_published_is_reported_as_such()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.ApplyAsync(new ReconcilerOptions { Queue = "no-such-queue" });
 

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Topology;
@@ -13,11 +14,11 @@ public sealed class PrivateZoneTests
     public async Task Dns_records_go_to_a_zone_per_registry_domain_bound_to_the_source_vpc_keeping_existing_bindings()
     {
         // The auth zone exists already, bound to vpc-hz1 by someone else: the binding must survive.
-        var seed = Engine.Scenario("seed-hangzhou-shanghai") with
+        var seed = Scenarios.Load("seed-hangzhou-shanghai") with
         {
             PrivateZones = [new PrivateZone("zone-auth", "dockerauth-vpc.cn-hangzhou.aliyuncs.com", [], [new ZoneBinding("vpc-hz1", "cn-hangzhou")])],
         };
-        await using var engine = await Engine.StartAsync(seed);
+        await using var engine = await LocalCloudRig.StartAsync(seed);
 
         var report = await engine.ApplyAsync(WithPrivateZone);
 
@@ -38,17 +39,17 @@ public sealed class PrivateZoneTests
 
         Assert.Equal(ReconcileOutcome.InSync, again.Outcome);
         Assert.All(again.Steps, s => Assert.Equal(StepOutcome.AlreadyPresent, s.Outcome));
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
     }
 
     [Fact]
     public async Task A_record_of_the_same_name_with_another_address_is_a_dns_conflict_and_left_alone()
     {
-        var seed = Engine.Scenario("seed-hangzhou-shanghai") with
+        var seed = Scenarios.Load("seed-hangzhou-shanghai") with
         {
             PrivateZones = [new PrivateZone("zone-auth", "dockerauth-vpc.cn-hangzhou.aliyuncs.com", [new ZoneRecord("@", "A", "100.103.9.9", 60)], [])],
         };
-        await using var engine = await Engine.StartAsync(seed);
+        await using var engine = await LocalCloudRig.StartAsync(seed);
 
         var report = await engine.ApplyAsync(WithPrivateZone);
 

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Planning;
@@ -10,12 +11,12 @@ public sealed class SeedTests
     [Fact]
     public async Task Seed_scenario_converges_and_verifies()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.ApplyAsync();
 
         Assert.Equal(ReconcileOutcome.Repaired, report.Outcome);
-        Assert.Equal(Planner.Plan(Engine.Scenario("seed-hangzhou-shanghai")).PlanId, report.PlanId);
+        Assert.Equal(Planner.Plan(Scenarios.Load("seed-hangzhou-shanghai")).PlanId, report.PlanId);
         Assert.All(report.Steps, s => Assert.Equal(StepOutcome.Applied, s.Outcome));
         Assert.Equal(4, report.Steps.Length);
         Assert.True(report.Verification!.Reachable);
@@ -25,7 +26,7 @@ public sealed class SeedTests
     [Fact]
     public async Task A_second_apply_makes_no_write_call()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         await engine.ApplyAsync();
         engine.Cloud.ResetCalls();
 
@@ -34,7 +35,7 @@ public sealed class SeedTests
         Assert.Equal(ReconcileOutcome.InSync, again.Outcome);
         Assert.Empty(again.Steps);
         Assert.True(again.Verification!.Reachable);
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
         Assert.True(engine.Cloud.Calls().GetValueOrDefault("DescribeRouteEntryList") > 0);
     }
 }

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using System.Net.Http.Json;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Discovery;
@@ -16,11 +17,11 @@ public sealed class SweepTests
     [Fact]
     public async Task Report_only_sweep_makes_no_write_and_reports_the_drift()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.SweepAsync();
 
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
         Assert.Equal(ReconcileOutcome.DriftReported, report.Outcome);
         Assert.Equal(4, report.Steps.Length);
         Assert.All(report.Steps, s => Assert.Equal((StepOutcome.Skipped, Reconciler.ReportOnlyCode), (s.Outcome, s.Error!.Code)));
@@ -31,14 +32,14 @@ public sealed class SweepTests
     [Fact]
     public async Task A_route_deleted_behind_acr_reachs_back_is_reported_then_repaired()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         await engine.ApplyAsync();
         await engine.Apis.Vpc("cn-shanghai").DeleteRouteEntryAsync(new DeleteRouteEntryRequest { RouteTableId = "vtb-sh2", DestinationCidrBlock = "100.118.28.43/32" });
-        await WaitUntil(() => !Accounts.MarkedRoutes(engine.Cloud.Snapshot()).Any(r => r.Destination == "100.118.28.43/32"));
+        await WaitUntil(() => !Routes.Marked(engine.Cloud.Snapshot()).Any(r => r.Destination == "100.118.28.43/32"));
         engine.Cloud.ResetCalls();
 
         var drift = await engine.SweepAsync();
-        var writesWhileReporting = engine.Writes();
+        var writesWhileReporting = engine.NetworkWriteCalls();
         var repair = await engine.ApplyAsync();
 
         Assert.Equal(0, writesWhileReporting);
@@ -47,13 +48,13 @@ public sealed class SweepTests
         Assert.Equal(Cidr.Parse("100.118.28.43/32"), ((CreateVpcRoute)missing).Destination);
         Assert.Equal(ReconcileOutcome.Repaired, repair.Outcome);
         Assert.Equal(StepOutcome.Applied, Assert.Single(repair.Steps).Outcome);
-        Accounts.AssertConverged(engine.Cloud.Snapshot());
+        Routes.AssertConverged(engine.Cloud.Snapshot());
     }
 
     [Fact]
     public async Task When_the_oss_name_resolves_elsewhere_the_sweep_adds_the_new_address_and_reports_the_old_route_stale()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         await engine.ApplyAsync();
         using var http = new HttpClient { BaseAddress = engine.Cloud.Endpoint };
         (await http.PutAsJsonAsync("_local/resolve", new { region = "cn-hangzhou", name = "oss-cn-hangzhou-internal.aliyuncs.com", address = "100.118.28.99" })).EnsureSuccessStatusCode();

@@ -1,3 +1,4 @@
+using AcrReach.TestSupport;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Planning;
@@ -14,7 +15,7 @@ public sealed class TriggerTests
     [Fact]
     public async Task An_attachment_event_reconciles_the_network_behind_it_once_it_is_attached()
     {
-        await using var engine = await Engine.StartAsync("datacenter-vbr");
+        await using var engine = await LocalCloudRig.StartAsync("datacenter-vbr");
         var account = engine.Cloud.Snapshot();
         var vbr = account.TransitRouters.SelectMany(r => r.Attachments).First(a => a.Type == AttachmentType.Vbr);
 
@@ -29,37 +30,37 @@ public sealed class TriggerTests
     [Fact]
     public async Task An_attachment_that_never_becomes_attached_is_not_ready_and_nothing_is_written()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.Reconciler(QuickReadiness).RunAsync(new ReconcileRequest(
             new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-nope", null, null, "cn-shanghai"), "on-attachment", ReconcileMode.Repair, TimeSpan.FromMilliseconds(200)));
 
         Assert.Equal(ReconcileOutcome.NotReady, report.Outcome);
-        Assert.Contains("tr-attach-nope", report.Error, StringComparison.Ordinal);
+        Assert.Contains("tr-attach-nope", report.Error!.Message, StringComparison.Ordinal);
         Assert.Empty(report.Steps);
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
         Assert.NotNull(report.Notification!.MessageId);
     }
 
     [Fact]
     public async Task An_attachment_still_unlisted_after_the_grace_is_not_found_well_before_the_wait_ends()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.Reconciler(QuickReadiness with { NotFoundGrace = TimeSpan.FromMilliseconds(150) }).RunAsync(new ReconcileRequest(
             new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-nope", null, null, "cn-shanghai"), "on-attachment", ReconcileMode.Repair, TimeSpan.FromSeconds(30)));
 
         Assert.Equal(ReconcileOutcome.NotFound, report.Outcome);
-        Assert.Contains("tr-attach-nope", report.Error, StringComparison.Ordinal);
+        Assert.Contains("tr-attach-nope", report.Error!.Message, StringComparison.Ordinal);
         Assert.Empty(report.Steps);
-        Assert.Equal(0, engine.Writes());
+        Assert.Equal(0, engine.NetworkWriteCalls());
         Assert.NotNull(report.Notification!.MessageId);
     }
 
     [Fact]
     public async Task A_registry_event_waits_for_running_and_reconciles_every_network_naming_it()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var report = await engine.Reconciler(QuickReadiness).RunAsync(new ReconcileRequest(
             new RegistryNetworks("cri-xxxxxx", null), "on-registry", ReconcileMode.Repair, TimeSpan.FromSeconds(5)));
@@ -71,7 +72,7 @@ public sealed class TriggerTests
     [Fact]
     public async Task A_region_scope_plans_only_the_networks_of_that_region()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var hangzhou = await engine.Reconciler().PlanAsync(new RegionNetworks("cn-hangzhou"));
         var shanghai = await engine.Reconciler().PlanAsync(new RegionNetworks("cn-shanghai"));
@@ -84,15 +85,15 @@ public sealed class TriggerTests
     [Fact]
     public async Task Apply_by_plan_id_applies_an_unchanged_plan_and_refuses_a_stale_one_writing_nothing()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
         var planned = await engine.Reconciler().PlanAsync(new OneNetwork("vpc-sh2"));
 
-        var stale = await engine.Reconciler().ApplyPlanAsync("plan-0000000000000000", new OneNetwork("vpc-sh2"), "chatops");
-        var writesAfterStale = engine.Writes();
-        var approved = await engine.Reconciler().ApplyPlanAsync(planned.Plan.PlanId, new OneNetwork("vpc-sh2"), "chatops");
+        var stale = await engine.Reconciler().ApplyPlanAsync("plan-0000000000000000", new ReconcileRequest(new OneNetwork("vpc-sh2"), "chatops", ReconcileMode.Repair));
+        var writesAfterStale = engine.NetworkWriteCalls();
+        var approved = await engine.Reconciler().ApplyPlanAsync(planned.Plan.PlanId, new ReconcileRequest(new OneNetwork("vpc-sh2"), "chatops", ReconcileMode.Repair));
 
         Assert.False(stale.Applied);
-        Assert.Equal(planned.Plan.PlanId, stale.CurrentPlan.PlanId);
+        Assert.Equal(planned.Plan.PlanId, stale.Current.Plan.PlanId);
         Assert.Equal(0, writesAfterStale);
         Assert.True(approved.Applied);
         Assert.Equal(ReconcileOutcome.Repaired, approved.Report!.Outcome);
@@ -102,7 +103,7 @@ public sealed class TriggerTests
     [Fact]
     public async Task Status_says_for_each_rule_whether_it_holds()
     {
-        await using var engine = await Engine.StartAsync();
+        await using var engine = await LocalCloudRig.StartAsync();
 
         var before = await engine.Reconciler().StatusAsync();
         await engine.ApplyAsync();
@@ -115,7 +116,7 @@ public sealed class TriggerTests
     [Fact]
     public async Task Linking_a_vpc_of_the_registrys_region_is_followed_by_a_round_that_routes_the_address_the_link_got()
     {
-        await using var engine = await Engine.StartAsync("pending-link");
+        await using var engine = await LocalCloudRig.StartAsync("pending-link");
         var plan = Planner.Plan(engine.Cloud.Snapshot());
         Assert.Contains(plan.Findings, f => f.Code == FindingCodes.PendingLink);
 

@@ -1,5 +1,6 @@
 using AcrReach.Cloud.Credentials;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
@@ -12,15 +13,16 @@ public sealed class ChatCommandTests
     public async Task Plans_a_network_toward_a_registry_and_answers_the_plan_id_to_apply()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+        var planId = host.Engine.Planned(new OneNetwork("vpc-sh2", "cri-xxxxxx")).Plan.PlanId;
 
-        using var response = await host.Client.SendAsync(Robot.Signed(host, "plan vpc-uf6consumer0001 cri-hz0registry0001"));
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "plan vpc-sh2 cri-xxxxxx"));
 
         var (title, text) = await response.MarkdownAsync();
-        Assert.Equal(new NetworkScope("vpc-uf6consumer0001", "cri-hz0registry0001"), Assert.Single(host.Engine.Plans).Scope);
-        Assert.Equal("Plan for vpc-uf6consumer0001 -> cri-hz0registry0001", title);
-        Assert.Contains("plan id: **vpc-uf6consumer0001:cri-hz0registry0001:plan0001**", text, StringComparison.Ordinal);
-        Assert.Contains("`apply vpc-uf6consumer0001:cri-hz0registry0001:plan0001`", text, StringComparison.Ordinal);
-        Assert.Contains("CreateTransitRoute vtb-tr-1 100.0.0.0/8 -> tr-attach-2", text, StringComparison.Ordinal);
+        Assert.Equal(new OneNetwork("vpc-sh2", "cri-xxxxxx"), Assert.Single(host.Engine.Plans).Scope);
+        Assert.Equal("Plan for vpc-sh2 -> cri-xxxxxx", title);
+        Assert.Contains($"plan id: **vpc-sh2:cri-xxxxxx:{planId}**", text, StringComparison.Ordinal);
+        Assert.Contains($"`apply vpc-sh2:cri-xxxxxx:{planId}`", text, StringComparison.Ordinal);
+        Assert.Contains("100.0.0.0/8", text, StringComparison.Ordinal);
         Assert.Empty(host.Engine.ApplyRequests);
     }
 
@@ -28,33 +30,66 @@ public sealed class ChatCommandTests
     public async Task Applies_a_plan_whose_id_is_unchanged()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+        var scope = new OneNetwork("vpc-sh2", "cri-xxxxxx");
+        var planId = host.Engine.Planned(scope).Plan.PlanId;
 
-        using var response = await host.Client.SendAsync(Robot.Signed(host, "apply idc-east:cri-hz0registry0001:plan0001"));
+        using var response = await host.Client.SendAsync(Robot.Signed(host, $"apply vpc-sh2:cri-xxxxxx:{planId}"));
 
         var (title, text) = await response.MarkdownAsync();
-        var scope = new NetworkScope("idc-east", "cri-hz0registry0001");
-        Assert.Equal(("plan0001", (ReachScope)scope), Assert.Single(host.Engine.Applied));
-        Assert.Equal("Applied plan0001", title);
+        Assert.Equal((planId, (ReconcileScope)scope), Assert.Single(host.Engine.Applied));
+        Assert.Equal($"Applied {planId}", title);
         Assert.Contains("outcome: **Repaired**", text, StringComparison.Ordinal);
-        Assert.Contains("2 applied, 1 already present, 0 failed", text, StringComparison.Ordinal);
+        Assert.Contains($"{host.Engine.Planned(scope).Plan.Actions.Length} applied, 0 already present, 0 failed", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Refuses_to_apply_a_stale_plan_id_and_shows_the_plan_as_it_is_now()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
-        var scope = new NetworkScope("vpc-uf6consumer0001", null);
-        host.Engine.CurrentPlans[scope] = new PlanPreview("plan0002", false, 1, "CreateVpcRoute vtb-9 100.118.28.0/24 -> tr-attach-1");
+        var scope = new OneNetwork("vpc-sh2", null);
+        var stale = host.Engine.Planned(scope).Plan.PlanId;
+        host.Engine.Account = TestSupport.Scenarios.Seed(json => json["policy"]!["transitRouteScope"] = "HostRoutes");
+        var current = host.Engine.Planned(scope).Plan.PlanId;
 
-        using var response = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-uf6consumer0001:plan0001"));
+        using var response = await host.Client.SendAsync(Robot.Signed(host, $"apply vpc-sh2:{stale}"));
 
         var (title, text) = await response.MarkdownAsync();
-        Assert.Equal(("plan0001", (ReachScope)scope), Assert.Single(host.Engine.ApplyRequests));
+        Assert.NotEqual(stale, current);
+        Assert.Equal(stale, Assert.Single(host.Engine.ApplyRequests).PlanId);
         Assert.Empty(host.Engine.Applied);
         Assert.Equal("Plan changed: nothing applied", title);
-        Assert.Contains("Plan plan0001 is no longer current: nothing was applied", text, StringComparison.Ordinal);
-        Assert.Contains("`apply vpc-uf6consumer0001:plan0002`", text, StringComparison.Ordinal);
-        Assert.Contains("CreateVpcRoute vtb-9 100.118.28.0/24 -> tr-attach-1", text, StringComparison.Ordinal);
+        Assert.Contains($"Plan {stale} is no longer current: nothing was applied", text, StringComparison.Ordinal);
+        Assert.Contains($"`apply vpc-sh2:{current}`", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plan vpc-nowhere")]
+    [InlineData("explain vpc-nowhere")]
+    [InlineData("apply vpc-nowhere:plan-0123456789abcdef")]
+    public async Task Says_a_network_no_rule_starts_at_does_not_exist_instead_of_planning_or_calling_it_changed(string command)
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, command));
+
+        var (title, text) = await response.MarkdownAsync();
+        Assert.Equal("No such network", title);
+        Assert.Contains("No reach rule starts at vpc-nowhere", text, StringComparison.Ordinal);
+        Assert.Contains("Networks with reach rules: vpc-sh2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("changed", text, StringComparison.Ordinal);
+        Assert.Empty(host.Engine.Applied);
+    }
+
+    [Fact]
+    public async Task Escapes_what_a_person_typed_before_echoing_it_into_markdown()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
+
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "![x](http://evil.example/p.png)**<b>"));
+
+        var (_, text) = await response.MarkdownAsync();
+        Assert.Contains("unknown command '\\!\\[x\\](http://evil.example/p.png)\\*\\*\\<b\\>'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("![x]", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,12 +110,12 @@ public sealed class ChatCommandTests
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
 
-        using var response = await host.Client.SendAsync(Robot.Signed(host, "explain idc-east"));
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "explain vpc-sh2"));
 
         var (title, text) = await response.MarkdownAsync();
-        Assert.Equal(new NetworkScope("idc-east", null), Assert.Single(host.Engine.Explains));
-        Assert.Equal("Paths of idc-east", title);
-        Assert.Contains("no route to 10.0.0.198 (breaks here)", text, StringComparison.Ordinal);
+        Assert.Equal(new OneNetwork("vpc-sh2", null), Assert.Single(host.Engine.Plans).Scope);
+        Assert.Equal("Paths of vpc-sh2", title);
+        Assert.Contains("vtb-sh2", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,9 +150,9 @@ public sealed class ChatCommandTests
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops);
 
-        using var response = await host.Client.SendAsync(Robot.Signed(host, "@AcrReach  PLAN vpc-1"));
+        using var response = await host.Client.SendAsync(Robot.Signed(host, "@AcrReach  PLAN vpc-sh2"));
 
-        Assert.Equal(new NetworkScope("vpc-1", null), Assert.Single(host.Engine.Plans).Scope);
+        Assert.Equal(new OneNetwork("vpc-sh2", null), Assert.Single(host.Engine.Plans).Scope);
     }
 
     [Fact]
@@ -125,14 +160,16 @@ public sealed class ChatCommandTests
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Chatops, config => config with { ChatAllowedUsers = ["netops-001"] });
 
-        using var refused = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-1:plan0001", senderStaffId: "intern-042", requestId: "c-1"));
+        var planId = host.Engine.Planned(new OneNetwork("vpc-sh2")).Plan.PlanId;
+
+        using var refused = await host.Client.SendAsync(Robot.Signed(host, $"apply vpc-sh2:{planId}", senderStaffId: "intern-042", requestId: "c-1"));
         host.Time.Advance(TimeSpan.FromSeconds(1));
-        using var served = await host.Client.SendAsync(Robot.Signed(host, "apply vpc-1:plan0001", senderStaffId: "netops-001", requestId: "c-2"));
+        using var served = await host.Client.SendAsync(Robot.Signed(host, $"apply vpc-sh2:{planId}", senderStaffId: "netops-001", requestId: "c-2"));
 
         var (title, text) = await refused.MarkdownAsync();
         Assert.Equal("Not allowed", title);
         Assert.Contains("intern-042", text, StringComparison.Ordinal);
-        Assert.Equal("Applied plan0001", (await served.MarkdownAsync()).Title);
+        Assert.Equal($"Applied {planId}", (await served.MarkdownAsync()).Title);
         Assert.Single(host.Engine.ApplyRequests);
     }
 
@@ -173,6 +210,6 @@ public sealed class ChatCommandTests
 
         using var response = await host.Client.SendAsync(request);
 
-        Assert.Equal(new CloudCredentials("STS.chat", "chat-secret", "chat-token"), Assert.Single(host.Engine.Plans).Invocation.Credentials);
+        Assert.Equal(new CloudCredentials("STS.chat", "chat-secret", "chat-token"), FakeReachEngine.CredentialsOf(Assert.Single(host.Engine.Plans).Context));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Events;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;

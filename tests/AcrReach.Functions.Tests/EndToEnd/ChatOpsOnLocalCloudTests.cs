@@ -68,7 +68,7 @@ public sealed partial class ChatOpsOnLocalCloudTests
         var paths = (await explain.MarkdownAsync()).Text;
         Assert.Contains("vpc-sh2 -> cri-xxxxxx", paths, StringComparison.Ordinal);
         Assert.Contains("breaks here", paths, StringComparison.Ordinal);
-        Assert.Contains("No reach rule starts at vpc-nowhere (sources: vpc-sh2)", (await unknown.MarkdownAsync()).Text, StringComparison.Ordinal);
+        Assert.Contains("No reach rule starts at vpc-nowhere**: nothing was planned or applied.\n\nNetworks with reach rules: vpc-sh2", (await unknown.MarkdownAsync()).Text, StringComparison.Ordinal);
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.Messages());
     }

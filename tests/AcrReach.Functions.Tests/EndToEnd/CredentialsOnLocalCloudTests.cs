@@ -19,8 +19,8 @@ public sealed class CredentialsOnLocalCloudTests
         Assert.Equal("404", response.FcStatus());
         var report = await response.RunReportAsync();
         Assert.Equal("Failed", report.GetProperty("outcome").GetString());
-        Assert.Contains("SignatureDoesNotMatch", report.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("SignatureDoesNotMatch", report.GetProperty("notificationError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("SignatureDoesNotMatch", report.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("SignatureDoesNotMatch", report.GetProperty("notification").GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.MarkedRoutes());
         Assert.Empty(rig.Messages());

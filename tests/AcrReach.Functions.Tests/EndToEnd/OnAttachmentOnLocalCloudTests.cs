@@ -39,7 +39,7 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Equal(1, (int)message["schemaVersion"]!);
         Assert.Equal("on-attachment", (string?)message["trigger"]);
         Assert.Equal(report.GetProperty("runId").GetString(), (string?)message["runId"]);
-        Assert.Equal(report.GetProperty("notificationMessageId").GetString(), Assert.Single(rig.Cloud.Messages(CloudRig.Queue)).MessageId);
+        Assert.Equal(report.GetProperty("notification").GetProperty("messageId").GetString(), Assert.Single(rig.Cloud.Messages(CloudRig.Queue)).MessageId);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Equal("404", response.FcStatus());
         var report = await response.RunReportAsync();
         Assert.Equal("NotReady", report.GetProperty("outcome").GetString());
-        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.MarkedRoutes());
     }
@@ -170,7 +170,7 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Equal("200", response.FcStatus());
         var report = await response.RunReportAsync();
         Assert.Equal("NotFound", report.GetProperty("outcome").GetString());
-        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.MarkedRoutes());
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
@@ -11,11 +12,11 @@ namespace AcrReach.Functions.Tests.Functions;
 public sealed class OnAttachmentTests
 {
     [Theory]
-    [InlineData("attachment-vpc-created.json", AttachmentKind.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai")]
-    [InlineData("attachment-vbr-created.json", AttachmentKind.Vbr, "tr-attach-bp1vbr0001abcd", "vbr-bp1idcexpress01", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
-    [InlineData("attachment-vpn-created.json", AttachmentKind.Vpn, "tr-attach-bp1vpn0001abcd", "vco-bp1idcipsec001", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
+    [InlineData("attachment-vpc-created.json", AttachmentType.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai")]
+    [InlineData("attachment-vbr-created.json", AttachmentType.Vbr, "tr-attach-bp1vbr0001abcd", "vbr-bp1idcexpress01", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
+    [InlineData("attachment-vpn-created.json", AttachmentType.Vpn, "tr-attach-bp1vpn0001abcd", "vco-bp1idcipsec001", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
     public async Task Reconciles_the_network_of_a_new_attachment_after_waiting_for_it(
-        string file, AttachmentKind kind, string attachmentId, string networkId, string transitRouterId, string region)
+        string file, AttachmentType kind, string attachmentId, string networkId, string transitRouterId, string region)
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
 
@@ -24,8 +25,8 @@ public sealed class OnAttachmentTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("200", response.FcStatus());
         var request = Assert.Single(host.Engine.Reconciles);
-        Assert.Equal(new AttachmentScope(kind, attachmentId, networkId, transitRouterId, region), request.Scope);
-        Assert.Equal(TriggerKind.AttachmentEvent, request.Trigger);
+        Assert.Equal(new AttachmentNetwork(kind, attachmentId, networkId, transitRouterId, region), request.Scope);
+        Assert.Equal(Triggers.OnAttachment, request.Trigger);
         Assert.Equal(ReconcileMode.Repair, request.Mode);
         Assert.Equal(TimeSpan.FromMinutes(5), request.ReadyTimeout);
         var run = Assert.Single((await response.JsonAsync()).GetProperty("runs").EnumerateArray());
@@ -46,7 +47,7 @@ public sealed class OnAttachmentTests
         Assert.Equal("200", second.FcStatus());
         var requests = host.Engine.Reconciles.ToArray();
         Assert.Equal(2, requests.Length);
-        Assert.Equal(requests[0] with { Invocation = requests[1].Invocation }, requests[1]);
+        Assert.Equal(requests[0], requests[1]);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class OnAttachmentTests
         Assert.Equal("200", response.FcStatus());
         Assert.Equal(
             ["tr-attach-uf6vpc0001abcd", "tr-attach-bp1vbr0001abcd"],
-            host.Engine.Reconciles.Select(r => ((AttachmentScope)r.Scope).AttachmentId));
+            host.Engine.Reconciles.Select(r => ((AttachmentNetwork)r.Scope).AttachmentId));
         var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
         Assert.Equal(3, ignored.GetProperty("index").GetInt32());
         Assert.Contains("DeleteTransitRouterVpcAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class OnAttachmentTests
         // Each run of a batch used to get the whole wait: three attachments still Attaching took three times the
         // wait, past the function's timeout (s.yaml: 600 s against a 300 s wait), so FC killed the invocation unanswered.
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
-        host.Engine.Outcome = RunOutcome.NotReady;
+        host.Engine.Outcome = ReconcileOutcome.NotReady;
         host.Engine.DuringReconcile = request => host.Time.Advance(request.ReadyTimeout);
 
         using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
@@ -123,7 +124,7 @@ public sealed class OnAttachmentTests
         using var response = await host.InvokeAsync(stringified.ToJsonString());
 
         Assert.Equal(
-            new AttachmentScope(AttachmentKind.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai"),
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai"),
             Assert.Single(host.Engine.Reconciles).Scope);
     }
 
@@ -140,7 +141,7 @@ public sealed class OnAttachmentTests
         using var response = await host.InvokeAsync(bare.ToJsonString());
 
         Assert.Equal("200", response.FcStatus());
-        Assert.Equal(new RegionScope("cn-shanghai"), Assert.Single(host.Engine.Reconciles).Scope);
+        Assert.Equal(new RegionNetworks("cn-shanghai"), Assert.Single(host.Engine.Reconciles).Scope);
     }
 
     [Theory]
@@ -159,10 +160,10 @@ public sealed class OnAttachmentTests
     }
 
     [Theory]
-    [InlineData(RunOutcome.NotReady)]
-    [InlineData(RunOutcome.PartiallyApplied)]
-    [InlineData(RunOutcome.Failed)]
-    public async Task Fails_the_invocation_so_fc_retries_it_a_bounded_number_of_times_when_the_run_did_not_finish(RunOutcome outcome)
+    [InlineData(ReconcileOutcome.NotReady)]
+    [InlineData(ReconcileOutcome.PartiallyApplied)]
+    [InlineData(ReconcileOutcome.Failed)]
+    public async Task Fails_the_invocation_so_fc_retries_it_a_bounded_number_of_times_when_the_run_did_not_finish(ReconcileOutcome outcome)
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
         host.Engine.Outcome = outcome;
@@ -180,7 +181,7 @@ public sealed class OnAttachmentTests
     public async Task Succeeds_when_the_network_was_already_in_sync()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
-        host.Engine.Outcome = RunOutcome.InSync;
+        host.Engine.Outcome = ReconcileOutcome.InSync;
 
         using var response = await host.InvokeAsync(EventFiles.Read("attachment-vpc-created.json"));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
@@ -22,8 +23,8 @@ public sealed class OnRegistryTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("200", response.FcStatus());
         var request = Assert.Single(host.Engine.Reconciles);
-        Assert.Equal(new RegistryScope(instanceId, region), request.Scope);
-        Assert.Equal(TriggerKind.RegistryEvent, request.Trigger);
+        Assert.Equal(new RegistryNetworks(instanceId, region), request.Scope);
+        Assert.Equal(Triggers.OnRegistry, request.Trigger);
         Assert.Equal(ReconcileMode.Repair, request.Mode);
         Assert.Equal(TimeSpan.FromMinutes(5), request.ReadyTimeout);
     }
@@ -37,7 +38,7 @@ public sealed class OnRegistryTests
         using var response = await host.InvokeAsync(purchase.ToJsonString());
 
         Assert.Equal("200", response.FcStatus());
-        Assert.Equal(new RegistryScope("cri-sh0bought00001", "cn-shanghai"), Assert.Single(host.Engine.Reconciles).Scope);
+        Assert.Equal(new RegistryNetworks("cri-sh0bought00001", "cn-shanghai"), Assert.Single(host.Engine.Reconciles).Scope);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
@@ -22,8 +23,8 @@ public sealed class SweepTests
 
         Assert.Equal("200", response.FcStatus());
         var request = Assert.Single(host.Engine.Reconciles);
-        Assert.Equal(AccountScope.Instance, request.Scope);
-        Assert.Equal(TriggerKind.Timer, request.Trigger);
+        Assert.Equal(WholeAccount.Instance, request.Scope);
+        Assert.Equal(Triggers.Sweep, request.Trigger);
         Assert.Equal(mode, request.Mode);
         Assert.Equal(TimeSpan.Zero, request.ReadyTimeout);
     }
@@ -39,7 +40,7 @@ public sealed class SweepTests
 
         Assert.Equal("200", response.FcStatus());
         var request = Assert.Single(host.Engine.Reconciles);
-        Assert.Equal(TriggerKind.Manual, request.Trigger);
+        Assert.Equal(Triggers.SweepByHand, request.Trigger);
         Assert.Equal(mode, request.Mode);
     }
 
@@ -69,14 +70,14 @@ public sealed class SweepTests
 
         Assert.Equal(["200", "200"], new[] { first.FcStatus(), second.FcStatus() });
         var requests = host.Engine.Reconciles.ToArray();
-        Assert.Equal(requests[0] with { Invocation = requests[1].Invocation }, requests[1]);
+        Assert.Equal(requests[0], requests[1]);
     }
 
     [Fact]
     public async Task Answers_with_the_run_it_started()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.Sweep);
-        host.Engine.Outcome = RunOutcome.DriftReported;
+        host.Engine.Outcome = ReconcileOutcome.DriftReported;
 
         using var response = await host.InvokeAsync(EventFiles.Read("timer-sweep-report.json"), "r-5");
 
@@ -86,7 +87,7 @@ public sealed class SweepTests
         var run = Assert.Single(body.GetProperty("runs").EnumerateArray());
         Assert.Equal("account", run.GetProperty("scope").GetString());
         Assert.Equal("DriftReported", run.GetProperty("report").GetProperty("outcome").GetString());
-        Assert.Equal("plan0001", run.GetProperty("report").GetProperty("planId").GetString());
-        Assert.Equal("msg-0001", run.GetProperty("report").GetProperty("notificationMessageId").GetString());
+        Assert.Equal(host.Engine.Planned(WholeAccount.Instance).Plan.PlanId, run.GetProperty("report").GetProperty("planId").GetString());
+        Assert.Equal("msg-0001", run.GetProperty("report").GetProperty("notification").GetProperty("messageId").GetString());
     }
 }

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using AcrReach.Cloud.Credentials;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Topology;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 
@@ -73,7 +74,7 @@ public sealed class FcContractTests
 
         Assert.Equal(
             [new CloudCredentials("STS.first", "secret-1", "token-1"), new CloudCredentials("STS.second", "secret-2", "token-2")],
-            host.Engine.Reconciles.Select(r => r.Invocation.Credentials));
+            host.Engine.ReconcileContexts.Select(FakeReachEngine.CredentialsOf));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class FcContractTests
 
         using var response = await host.InvokeAsync(TimerEvent);
 
-        Assert.Equal(environment, Assert.Single(host.Engine.Reconciles).Invocation.Credentials);
+        Assert.Equal(environment, FakeReachEngine.CredentialsOf(Assert.Single(host.Engine.ReconcileContexts)));
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class FcContractTests
 
         using var response = await host.InvokeAsync(TimerEvent);
 
-        Assert.Null(Assert.Single(host.Engine.Reconciles).Invocation.Credentials);
+        Assert.Null(Assert.Single(host.Engine.ReconcileContexts).Credentials);
     }
 
     [Fact]
@@ -104,8 +105,9 @@ public sealed class FcContractTests
 
         using var response = await host.InvokeAsync(TimerEvent, "r-77", [("x-fc-region", "cn-shanghai"), ("x-fc-account-id", "998877")]);
 
-        var invocation = Assert.Single(host.Engine.Reconciles).Invocation;
-        Assert.Equal(new InvocationContext("r-77", "sweep", null, "cn-shanghai", "998877"), invocation);
+        var context = Assert.Single(host.Engine.ReconcileContexts);
+        Assert.Equal(("cn-shanghai", "998877", (Cloud.Credentials.ICredentialProvider?)null), (context.Region, context.AccountId, context.Credentials));
+        Assert.Contains(host.OutputLines, line => line.Contains("\"requestId\":\"r-77\"", StringComparison.Ordinal) && line.Contains("run.start", StringComparison.Ordinal));
     }
 
     [Fact]

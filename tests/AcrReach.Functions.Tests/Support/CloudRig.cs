@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AcrReach.Cloud;
 using AcrReach.Cloud.Credentials;
@@ -9,14 +8,14 @@ using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Scenarios;
 using AcrReach.Core.Topology;
-using AcrReach.Functions.Engine;
 using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
+using AcrReach.TestSupport;
 
 namespace AcrReach.Functions.Tests.Support;
 
 /// <summary>
-/// The host with the real engine (<see cref="ReconcilerEngine"/>) over a local cloud, all in-process and over real
+/// The host with the real engine (<see cref="ReachEngine"/>) over a local cloud, all in-process and over real
 /// HTTP: events go to the host as FC sends them, with the function role's credentials in the <c>x-fc-*</c> headers
 /// (the engine's client has no credentials of its own, so every cloud call is signed with the request's).
 /// </summary>
@@ -54,11 +53,10 @@ internal sealed class CloudRig : IAsyncDisposable
     public CloudApis Apis => Factory.Create(new StaticCredentialProvider(new CloudCredentials(LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret)));
 
     /// <summary>The seed scenario (vpc-sh2 in Shanghai must reach cri-xxxxxx in Hangzhou).</summary>
-    public static Account Seed() => Scenario("seed-hangzhou-shanghai");
+    public static Account Seed() => Scenarios.Seed();
 
     /// <summary>A scenario of the planner's suite (tests/AcrReach.Core.Tests/Scenarios/Planning).</summary>
-    public static Account Scenario(string name) =>
-        ScenarioReader.ReadFile(Path.Combine(RepositoryRoot(), "tests", "AcrReach.Core.Tests", "Scenarios", "Planning", name + ".json"));
+    public static Account Scenario(string name) => Scenarios.Load(name);
 
     public static async Task<CloudRig> StartAsync(FunctionKind function, Account? account = null, Func<HostConfig, HostConfig>? configure = null, Func<ReconcilerOptions, ReconcilerOptions>? runOptions = null)
     {
@@ -75,7 +73,7 @@ internal sealed class CloudRig : IAsyncDisposable
         rig.Host = await HostUnderTest.StartAsync(
             function,
             config => configure?.Invoke(config with { Endpoint = cloud.Endpoint }) ?? config with { Endpoint = cloud.Endpoint },
-            config => new ReconcilerEngine(config, factory, runs));
+            config => new ReachEngine(factory, EngineWiring.Options(config, runs)));
         return rig;
     }
 
@@ -139,7 +137,4 @@ internal sealed class CloudRig : IAsyncDisposable
     /// <summary>attachment-vpc-created.json about the seed's consumer: vpc-sh2 attached to tr-sh as tr-attach-sh2.</summary>
     public static string SeedAttachmentEvent(string file = "attachment-vpc-created.json") =>
         Event(file, ("tr-attach-uf6vpc0001abcd", "tr-attach-sh2"), ("vpc-uf6consumer0001", "vpc-sh2"), ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh"));
-
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
 }

@@ -1,12 +1,19 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Apply;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Discovery;
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
+using AcrReach.TestSupport;
 
 namespace AcrReach.Functions.Tests.Support;
 
 /// <summary>
-/// A hand-written engine double: records what the host asked and answers from settable values. It keeps the
-/// port's apply contract (applies only when the recomputed plan id matches), nothing more.
+/// A hand-written engine double: records what the host asked, plans with the real planner over an in-memory account
+/// (the seed unless set), and answers runs with a settable outcome. It keeps the engine's apply contract (applies only
+/// when planning again gives the same id), writes nothing anywhere.
 /// </summary>
 internal sealed class FakeReachEngine : IReachEngine
 {
@@ -14,81 +21,110 @@ internal sealed class FakeReachEngine : IReachEngine
 
     public ConcurrentQueue<ReconcileRequest> Reconciles { get; } = new();
 
-    public ConcurrentQueue<(ReachScope Scope, InvocationContext Invocation)> Plans { get; } = new();
+    /// <summary>The context of each reconcile, in the same order.</summary>
+    public ConcurrentQueue<RunContext> ReconcileContexts { get; } = new();
 
-    public ConcurrentQueue<(string PlanId, ReachScope Scope)> ApplyRequests { get; } = new();
+    public ConcurrentQueue<(ReconcileScope Scope, RunContext Context)> Plans { get; } = new();
 
-    /// <summary>Plans actually applied (the recomputed id matched).</summary>
-    public ConcurrentQueue<(string PlanId, ReachScope Scope)> Applied { get; } = new();
+    public ConcurrentQueue<(string PlanId, ReconcileRequest Request)> ApplyRequests { get; } = new();
 
-    public ConcurrentQueue<InvocationContext> StatusRequests { get; } = new();
+    /// <summary>Plans actually applied (planning again gave the same id).</summary>
+    public ConcurrentQueue<(string PlanId, ReconcileScope Scope)> Applied { get; } = new();
 
-    public ConcurrentQueue<ReachScope> Explains { get; } = new();
+    public ConcurrentQueue<RunContext> StatusRequests { get; } = new();
 
-    /// <summary>Every call of any kind, in order.</summary>
-    public int CallCount => Reconciles.Count + Plans.Count + ApplyRequests.Count + StatusRequests.Count + Explains.Count;
+    /// <summary>Every call of any kind.</summary>
+    public int CallCount => Reconciles.Count + Plans.Count + ApplyRequests.Count + StatusRequests.Count;
 
-    public RunOutcome Outcome { get; set; } = RunOutcome.Repaired;
+    /// <summary>The account plans are made on: change it to change the plan.</summary>
+    public Account Account { get; set; } = Scenarios.Seed();
+
+    public ReconcileOutcome Outcome { get; set; } = ReconcileOutcome.Repaired;
 
     public Exception? Throws { get; set; }
 
     /// <summary>Runs inside each reconcile before it answers (e.g. to let fake time pass as a wait would).</summary>
     public Action<ReconcileRequest>? DuringReconcile { get; set; }
 
-    /// <summary>The plan each scope has now; unknown scopes get <see cref="DefaultPlan"/>.</summary>
-    public ConcurrentDictionary<ReachScope, PlanPreview> CurrentPlans { get; } = new();
+    public AccountStatus Status { get; set; } = new(
+        "1234567890123456",
+        [new RuleStatus("vpc-1", "cri-1", true, 0, 0), new RuleStatus("idc-east", "cri-1", false, 3, 1)],
+        []);
 
-    public PlanPreview DefaultPlan { get; set; } = new("plan0001", false, 2, "CreateVpcRoute vtb-1 100.103.9.188/32 -> tr-attach-1\nCreateTransitRoute vtb-tr-1 100.0.0.0/8 -> tr-attach-2");
+    /// <summary>The credentials a recorded context carries (null: the engine's default chain).</summary>
+    public static CloudCredentials? CredentialsOf(RunContext context) =>
+        context.Credentials is { } provider ? provider.GetCredentialsAsync().AsTask().GetAwaiter().GetResult() : null;
 
-    public StatusReport Status { get; set; } = new([new NetworkStatus("vpc-1", "cri-1", true, 0, 0), new NetworkStatus("idc-east", "cri-1", false, 3, 1)]);
-
-    public Task<RunReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public Task<ApplyReport> ReconcileAsync(ReconcileRequest request, RunContext context, CancellationToken cancellationToken)
     {
         Reconciles.Enqueue(request);
+        ReconcileContexts.Enqueue(context);
         DuringReconcile?.Invoke(request);
         ThrowIfAsked();
-        return Task.FromResult(Report(PlanFor(request.Scope).PlanId));
+        return Task.FromResult(Report(request, Planned(request.Scope).Plan));
     }
 
-    public Task<PlanPreview> PlanAsync(ReachScope scope, InvocationContext invocation, CancellationToken cancellationToken)
+    public Task<PlannedScope> PlanAsync(ReconcileScope scope, RunContext context, CancellationToken cancellationToken)
     {
-        Plans.Enqueue((scope, invocation));
+        Plans.Enqueue((scope, context));
         ThrowIfAsked();
-        return Task.FromResult(PlanFor(scope));
+        return Task.FromResult(Planned(scope));
     }
 
-    public Task<ApplyOutcome> ApplyAsync(string planId, ReachScope scope, InvocationContext invocation, CancellationToken cancellationToken)
+    public Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileRequest request, RunContext context, CancellationToken cancellationToken)
     {
-        ApplyRequests.Enqueue((planId, scope));
+        ApplyRequests.Enqueue((planId, request));
         ThrowIfAsked();
-        var current = PlanFor(scope);
-        if (current.PlanId != planId)
+        var current = Planned(request.Scope);
+        if (current.Plan.PlanId != planId)
         {
-            return Task.FromResult(ApplyOutcome.Refused(current));
+            return Task.FromResult(new ApprovedApply(false, current, null));
         }
 
-        Applied.Enqueue((planId, scope));
-        return Task.FromResult(ApplyOutcome.Done(current, Report(planId)));
+        Applied.Enqueue((planId, request.Scope));
+        return Task.FromResult(new ApprovedApply(true, current, Report(request, current.Plan)));
     }
 
-    public Task<StatusReport> StatusAsync(InvocationContext invocation, CancellationToken cancellationToken)
+    public Task<AccountStatus> StatusAsync(RunContext context, CancellationToken cancellationToken)
     {
-        StatusRequests.Enqueue(invocation);
+        StatusRequests.Enqueue(context);
         ThrowIfAsked();
         return Task.FromResult(Status);
     }
 
-    public Task<Explanation> ExplainAsync(ReachScope scope, InvocationContext invocation, CancellationToken cancellationToken)
+    /// <summary>The scope planned as the engine would: the account narrowed to the scope, planned and verified.</summary>
+    public PlannedScope Planned(ReconcileScope scope)
     {
-        Explains.Enqueue(scope);
-        ThrowIfAsked();
-        return Task.FromResult(new Explanation($"vpc-1 -> 10.0.0.198: vtb-1 10.0.0.0/8 -> tr-attach-1\nvtb-tr-1: no route to 10.0.0.198 (breaks here)"));
+        var discovered = new DiscoveredAccount(Account, [.. Account.Vpcs.Select(v => v.Region).Distinct()], [], [], [], []);
+        var scoped = Scoping.Apply(discovered, scope);
+        var plan = scoped.Plan();
+        return new PlannedScope(plan, scoped.Verify(), discovered, scoped, [.. plan.Actions.Select(StepAction.Of)]);
     }
 
-    private PlanPreview PlanFor(ReachScope scope) => CurrentPlans.TryGetValue(scope, out var plan) ? plan : DefaultPlan;
-
-    private RunReport Report(string planId) =>
-        new($"run-{Interlocked.Increment(ref _runs):D4}", planId, Outcome, 2, 1, Outcome is RunOutcome.Failed or RunOutcome.PartiallyApplied ? 1 : 0, 0, [], Outcome != RunOutcome.Failed, "msg-0001");
+    private ApplyReport Report(ReconcileRequest request, Plan plan)
+    {
+        var steps = plan.Actions.Select((action, index) => new StepReport(
+            StepAction.Of(action),
+            Outcome is ReconcileOutcome.Failed or ReconcileOutcome.PartiallyApplied && index == 0 ? StepOutcome.Failed : StepOutcome.Applied,
+            $"req-{index}",
+            null));
+        return new ApplyReport
+        {
+            RunId = $"run-{Interlocked.Increment(ref _runs):D4}",
+            PlanId = plan.PlanId,
+            Steps = [.. steps],
+            Verification = new Verification(Outcome != ReconcileOutcome.Failed, []),
+            Notification = new NotificationReceipt(ReconcilerOptions.DefaultQueue, "msg-0001"),
+            Outcome = Outcome,
+            Mode = request.Mode,
+            Trigger = request.Trigger,
+            Scope = request.Scope.Describe(),
+            Account = Account.AccountId,
+            Plan = plan,
+            StartedAt = DateTimeOffset.UnixEpoch,
+            Duration = TimeSpan.FromSeconds(1),
+        };
+    }
 
     private void ThrowIfAsked()
     {

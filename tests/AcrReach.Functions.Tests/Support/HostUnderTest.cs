@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AcrReach.Functions.Engine;
+using AcrReach.Cloud.Reconciliation;
 using AcrReach.Functions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
