@@ -58,9 +58,15 @@ internal sealed class CloudRig : IAsyncDisposable
     /// <summary>A scenario of the planner's suite (tests/AcrReach.Core.Tests/Scenarios/Planning).</summary>
     public static Account Scenario(string name) => Scenarios.Load(name);
 
-    public static async Task<CloudRig> StartAsync(FunctionKind function, Account? account = null, Func<HostConfig, HostConfig>? configure = null, Func<ReconcilerOptions, ReconcilerOptions>? runOptions = null)
+    public static async Task<CloudRig> StartAsync(
+        FunctionKind function,
+        Account? account = null,
+        Func<HostConfig, HostConfig>? configure = null,
+        Func<ReconcilerOptions, ReconcilerOptions>? runOptions = null,
+        Func<LocalCloudOptions, LocalCloudOptions>? cloudOptions = null)
     {
-        var cloud = await LocalCloudServer.StartAsync(account ?? Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var settled = new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) };
+        var cloud = await LocalCloudServer.StartAsync(account ?? Seed(), cloudOptions?.Invoke(settled) ?? settled);
         var factory = new CloudClientFactory(new CloudOptions
         {
             Endpoint = cloud.Endpoint,
