@@ -14,7 +14,8 @@ public sealed class UnreachableEndpointTests
 
         var run = await CliRun.Invoke("apply", "--endpoint", endpoint);
 
-        Assert.NotEqual(0, run.ExitCode);
+        // Nothing was read, nothing written: a failed run (2), not "only the message was lost" (3).
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("cr:ListInstanceRegion: EndpointUnreachable: ", run.Output, StringComparison.Ordinal);
         Assert.Contains("publishing to acr-reach-results failed: EndpointUnreachable: ", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public sealed class UnreachableEndpointTests
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
 
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("InvalidAccessKeyId", run.Output, StringComparison.Ordinal);
         Assert.Contains("hint: the access key was refused: check ALIBABA_CLOUD_ACCESS_KEY_ID", run.Output, StringComparison.Ordinal);
         Assert.Equal(0, engine.NetworkWriteCalls());
@@ -40,6 +41,14 @@ public sealed class UnreachableEndpointTests
         var run = await CliRun.Invoke("apply", "--endpoint", $"http://127.0.0.1:{ClosedPort()}/");
 
         Assert.Contains("hint: nothing answers at the endpoint: check --endpoint", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_against_a_dead_endpoint_exits_2_not_3()
+    {
+        var run = await CliRun.Invoke("sweep", "--endpoint", $"http://127.0.0.1:{ClosedPort()}/");
+
+        Assert.Equal(2, run.ExitCode);
     }
 
     /// <summary>A loopback port that was free a moment ago and has no listener now.</summary>
