@@ -8,9 +8,9 @@ internal static class ExitCodes
     /// <summary>Bad input: one line on stderr names the file, the JSON path and what is wrong.</summary>
     public const int BadInput = 1;
 
-    /// <summary>The plan (or the run) has an error finding, or a step failed.</summary>
+    /// <summary>The plan (or the run) has an error finding, a step failed, or the run could not read or write.</summary>
     public const int Findings = 2;
 
-    /// <summary>A run's message could not be published to its queue (apply, sweep, demo).</summary>
+    /// <summary>The run converged, but its message could not be published to its queue (apply, sweep, demo).</summary>
     public const int NotificationFailed = 3;
 }

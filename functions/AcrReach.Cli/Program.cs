@@ -12,7 +12,7 @@ public static class Program
     {
         var root = new RootCommand(
             "acr-reach: makes Container Registry Enterprise Edition instances reachable across regions and from data centers.\n"
-            + "Exit codes: 0 done (no error finding), 1 bad input, 2 an error finding or a failed step, 3 the run's message could not be published.");
+            + "Exit codes: 0 done and verified, 1 bad input, 2 a finding, a failed step or a run that could not read or write, 3 the run succeeded but its message could not be published.");
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);

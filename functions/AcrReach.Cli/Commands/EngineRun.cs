@@ -80,11 +80,14 @@ internal sealed class EngineRun
         Progress = progress is null ? null : progress.WriteLine,
     };
 
-    /// <summary>0 converged; 2 drift, a failed step, an error finding or a path still broken; 3 the message was not published.</summary>
+    /// <summary>
+    /// 0 converged and verified; 2 drift, a failed step, an error finding, a path still broken, or a run that could not
+    /// read or write; 3 only when the run itself converged and just its message could not be published.
+    /// </summary>
     public static int ExitCode(ApplyReport report) =>
-        report.NotificationFailed ? ExitCodes.NotificationFailed
-        : report.Outcome.IsConverged() ? ExitCodes.Ok
-        : ExitCodes.Findings;
+        !report.Outcome.IsConverged() ? ExitCodes.Findings
+        : report.NotificationFailed ? ExitCodes.NotificationFailed
+        : ExitCodes.Ok;
 
     /// <summary>How long a run with <c>--timeout</c> may take; null without one.</summary>
     private static TimeSpan? TimeLimit(int? seconds) => seconds switch
