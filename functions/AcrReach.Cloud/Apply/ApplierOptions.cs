@@ -16,9 +16,11 @@ public sealed record ApplierOptions
 
     /// <summary>
     /// Times the applier itself tries again after the client gave up on a busy table (TaskConflict, Operation.Blocking,
-    /// throttling, 5xx — the client has retried each of those already, with back-off).
+    /// throttling, 5xx — the client has retried each of those already, with back-off). The pauses between rounds double
+    /// from <see cref="PollInterval"/>, so six rounds give a busy table about 13 s more: tables shared by concurrent runs
+    /// stay busy in bursts, and a run that gives up too early only leaves the work to the next one.
     /// </summary>
-    public int MaxBusyRounds { get; init; } = 3;
+    public int MaxBusyRounds { get; init; } = 6;
 
     /// <summary>Looks after a create that succeeded before deciding its token answered an earlier, deleted result.</summary>
     public int LooksBeforeNewToken { get; init; } = 3;

@@ -24,7 +24,7 @@ public sealed class FaultTests
         // Three runs at once: their writes to the same VPC and the same tables collide (TaskConflict, IncorrectRouteEntryStatus).
         var reports = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => engine.ApplyAsync()));
 
-        Assert.All(reports, r => Assert.True(r.Outcome.IsConverged(), ReportJson.Serialize(r)));
+        Assert.All(reports, r => Assert.True(r.Outcome.IsConverged(), FailedSteps(r) + ReportJson.Serialize(r)));
         var state = engine.Cloud.Snapshot();
         Routes.AssertConverged(state);
         Assert.Equal(expected, Routes.Marked(state));
@@ -73,4 +73,7 @@ public sealed class FaultTests
         Assert.Equal(expected, Routes.Marked(state));
         Assert.Equal(10, engine.Cloud.Messages(LocalCloudOptions.DefaultQueueName).Count);
     }
+
+    private static string FailedSteps(ApplyReport report) =>
+        string.Concat(report.Steps.Where(s => s.Outcome == StepOutcome.Failed).Select(s => $"failed: {s.Action.Describe()}: {s.Error}\n"));
 }
