@@ -1,6 +1,8 @@
 using System.Net;
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Tests.Support;
+using AcrReach.TestSupport;
+using TestScenarios = AcrReach.TestSupport.Scenarios;
 using AcrReach.Core.Tracing;
 
 namespace AcrReach.Core.Tests.Tracing;
@@ -16,7 +18,7 @@ public class PathTracerTests
     [Fact]
     public void Follows_the_registry_address_hop_by_hop_into_the_registry_vswitch()
     {
-        var trace = new PathTracer(Seed.Account()).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
+        var trace = new PathTracer(TestScenarios.Seed()).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
 
         Assert.Equal(PathOutcome.Reached, trace.Outcome);
         Assert.Equal(["vtb-sh2", "vtb-trsh", "vtb-trhz", "vtb-hz1"], trace.Hops.Select(h => h.RouteTableId));
@@ -28,7 +30,7 @@ public class PathTracerTests
     [Fact]
     public void Service_address_stays_in_the_source_regions_cloud_services_without_a_host_route()
     {
-        var trace = new PathTracer(Seed.Account()).Trace(FromShanghai, Ip("100.103.7.181"), HangzhouServices);
+        var trace = new PathTracer(TestScenarios.Seed()).Trace(FromShanghai, Ip("100.103.7.181"), HangzhouServices);
 
         Assert.Equal(PathOutcome.WrongPlace, trace.Outcome);
         Assert.Equal(Arrival.CloudServicesOf("cn-shanghai"), trace.Arrival);
@@ -38,7 +40,7 @@ public class PathTracerTests
     [Fact]
     public void Vpc_tables_route_vswitches_and_cloud_services_locally_even_when_unlisted()
     {
-        var account = Seed.Account(s => s.Entries("vtb-sh2").Clear());
+        var account = TestScenarios.Seed(s => s.Entries("vtb-sh2").Clear());
         var tracer = new PathTracer(account);
 
         var toVswitch = tracer.Trace(FromShanghai, Ip("172.16.1.9"), Arrival.AtVpc("vpc-sh2"));
@@ -52,7 +54,7 @@ public class PathTracerTests
     [Fact]
     public void Longest_prefix_wins_over_a_wider_route()
     {
-        var account = Seed.Account(s => s.Entries("vtb-sh2").Add(Seed.Route("100.103.7.181/32", "Attachment", "tr-attach-sh2")));
+        var account = TestScenarios.Seed(s => s.Entries("vtb-sh2").Add(TestScenarios.Route("100.103.7.181/32", "Attachment", "tr-attach-sh2")));
 
         var trace = new PathTracer(account).Trace(FromShanghai, Ip("100.103.7.181"), HangzhouServices);
 
@@ -65,7 +67,7 @@ public class PathTracerTests
     [Fact]
     public void Transit_router_looks_up_the_table_associated_with_the_ingress_attachment()
     {
-        var account = Seed.Account(s =>
+        var account = TestScenarios.Seed(s =>
         {
             var router = s["transitRouters"]![1]!;
             router["routeTables"]![0]!["associations"]!.AsArray().RemoveAt(0);
@@ -73,7 +75,7 @@ public class PathTracerTests
             {
                 ["id"] = "vtb-trsh-vpcs",
                 ["associations"] = new System.Text.Json.Nodes.JsonArray("tr-attach-sh2"),
-                ["entries"] = new System.Text.Json.Nodes.JsonArray(Seed.TransitRoute("10.0.0.0/8", "BlackHole", null)),
+                ["entries"] = new System.Text.Json.Nodes.JsonArray(TestScenarios.TransitRoute("10.0.0.0/8", "BlackHole", null)),
             });
         });
 
@@ -85,7 +87,7 @@ public class PathTracerTests
     [Fact]
     public void Attachment_associated_with_no_table_stops_the_path()
     {
-        var account = Seed.Account(s => s["transitRouters"]![0]!["routeTables"]![0]!["associations"]!.AsArray().RemoveAt(1));
+        var account = TestScenarios.Seed(s => s["transitRouters"]![0]!["routeTables"]![0]!["associations"]!.AsArray().RemoveAt(1));
 
         var trace = new PathTracer(account).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
 
@@ -96,7 +98,7 @@ public class PathTracerTests
     [Fact]
     public void Route_to_an_instance_leaves_the_modelled_network()
     {
-        var account = Seed.Account(s => s.Entries("vtb-sh2").Add(Seed.Route("10.94.205.0/24", "Instance", "i-proxy")));
+        var account = TestScenarios.Seed(s => s.Entries("vtb-sh2").Add(TestScenarios.Route("10.94.205.0/24", "Instance", "i-proxy")));
 
         var trace = new PathTracer(account).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
 
@@ -106,7 +108,7 @@ public class PathTracerTests
     [Fact]
     public void Route_to_another_vpcs_attachment_is_an_invalid_next_hop()
     {
-        var account = Seed.Account(s => s.Entries("vtb-sh2").Add(Seed.Route("10.94.205.0/24", "Attachment", "tr-attach-hz1")));
+        var account = TestScenarios.Seed(s => s.Entries("vtb-sh2").Add(TestScenarios.Route("10.94.205.0/24", "Attachment", "tr-attach-hz1")));
 
         var trace = new PathTracer(account).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
 
@@ -116,11 +118,11 @@ public class PathTracerTests
     [Fact]
     public void Routers_sending_a_block_back_and_forth_are_a_loop()
     {
-        var account = Seed.Account(s =>
+        var account = TestScenarios.Seed(s =>
         {
             var entries = s.Entries("vtb-trhz");
             entries.Remove(entries.Single(e => (string?)e!["destination"] == "10.94.0.0/16"));
-            entries.Add(Seed.TransitRoute("10.94.0.0/16", "Attachment", "tr-attach-peer", "Propagated"));
+            entries.Add(TestScenarios.TransitRoute("10.94.0.0/16", "Attachment", "tr-attach-peer", "Propagated"));
         });
 
         var trace = new PathTracer(account).Trace(FromShanghai, Ip("10.94.205.198"), AtRegistryVpc);
@@ -147,7 +149,7 @@ public class PathTracerTests
     [Fact]
     public void A_block_is_matched_only_by_a_route_holding_all_of_it()
     {
-        var account = Seed.Account(s => s.Entries("vtb-sh2").Add(Seed.Route("100.118.28.0/25", "Attachment", "tr-attach-sh2")));
+        var account = TestScenarios.Seed(s => s.Entries("vtb-sh2").Add(TestScenarios.Route("100.118.28.0/25", "Attachment", "tr-attach-sh2")));
         var tracer = new PathTracer(account);
 
         var half = tracer.Trace(FromShanghai, Cidr.Parse("100.118.28.0/25"), HangzhouServices);

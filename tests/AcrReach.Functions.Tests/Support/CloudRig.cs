@@ -33,10 +33,6 @@ internal sealed class CloudRig : IAsyncDisposable
         ("x-fc-account-id", "1234567890123456"),
     ];
 
-    /// <summary>The cloud actions that change the network (everything that writes, except publishing the run's message).</summary>
-    public static readonly ImmutableHashSet<string> NetworkWrites =
-        [.. ApiCatalog.Operations.Where(o => o.Access == ApiAccess.Write && o.Product != CloudProduct.Mns).Select(o => o.Action)];
-
     private CloudRig(LocalCloudServer cloud, CloudClientFactory factory)
     {
         Cloud = cloud;
@@ -50,7 +46,7 @@ internal sealed class CloudRig : IAsyncDisposable
     public HostUnderTest Host { get; private set; } = null!;
 
     /// <summary>The client with the local cloud's key, for changes made behind AcrReach's back.</summary>
-    public CloudApis Apis => Factory.Create(new StaticCredentialProvider(new CloudCredentials(LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret)));
+    public CloudApis Apis => Factory.Create(new StaticCredentialProvider(LocalCloudRig.LocalKey));
 
     /// <summary>The seed scenario (vpc-sh2 in Shanghai must reach cri-xxxxxx in Hangzhou).</summary>
     public static Account Seed() => Scenarios.Seed();
@@ -70,7 +66,7 @@ internal sealed class CloudRig : IAsyncDisposable
         var factory = new CloudClientFactory(new CloudOptions
         {
             Endpoint = cloud.Endpoint,
-            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromSeconds(1), MaxRetryAttempts = 8 },
+            Retry = LocalCloudRig.QuickRetries,
             RateLimits = new RateLimitOptions { ReadQps = 500, WriteQps = 100, Burst = 20 },
         });
         var rig = new CloudRig(cloud, factory);
@@ -104,7 +100,7 @@ internal sealed class CloudRig : IAsyncDisposable
     }
 
     /// <summary>Calls that change the network since the counts were last reset.</summary>
-    public int NetworkWriteCalls() => Cloud.Calls().Where(c => NetworkWrites.Contains(c.Key)).Sum(c => c.Value);
+    public int NetworkWriteCalls() => Cloud.Calls().Where(c => LocalCloudRig.NetworkWrites.Contains(c.Key)).Sum(c => c.Value);
 
     /// <summary>Every cloud call since the counts were last reset (the local cloud counts refused ones too).</summary>
     public int AllCalls() => Cloud.Calls().Values.Sum();
