@@ -143,6 +143,19 @@ public sealed partial class RosTemplateTests
     }
 
     [Fact]
+    public void Grants_no_action_the_code_does_not_call()
+    {
+        // Regression: the policy granted vpc:DeleteRouteEntry and cen:DeleteTransitRouterRouteEntry, declared by the
+        // client but called by nothing.
+        var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
+        var granted = policy["PolicyDocument"]!["Statement"]!.AsArray().SelectMany(s => s!["Action"]!.AsArray().Select(a => (string)a!));
+        var uncalled = ApiCatalog.RamActions.Except(ExpectedRamActions.CalledOperations().Select(o => o.RamAction), StringComparer.Ordinal);
+
+        Assert.Empty(granted.Intersect(uncalled, StringComparer.Ordinal));
+        Assert.Contains("cen:CreateTransitRouterRouteEntry", ExpectedRamActions.Client);
+    }
+
+    [Fact]
     public void Creating_a_service_linked_role_is_allowed_only_for_the_roles_the_client_calls_create()
     {
         var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
