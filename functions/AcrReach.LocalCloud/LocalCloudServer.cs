@@ -29,9 +29,11 @@ public sealed class LocalCloudServer : IAsyncDisposable
     private readonly MnsQueues _queues;
     private readonly TrafficShaper _shaper;
     private readonly CallCounter _calls;
+    private readonly AccessKeys _keys;
 
-    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalCloudOptions options)
+    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalCloudOptions options, AccessKeys keys)
     {
+        _keys = keys;
         _app = app;
         _state = state;
         _queues = queues;
@@ -72,16 +74,28 @@ public sealed class LocalCloudServer : IAsyncDisposable
         var shaper = new TrafficShaper(options);
         var calls = new CallCounter();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalCloudServer>();
-        var openApi = new OpenApiEndpoint(state, new OpenApiAuthenticator(options.AccessKeyId, options.AccessKeySecret, time), shaper, calls, logger);
+        var keys = new AccessKeys(
+            account.AccountId,
+            options.AccessKeyId,
+            options.AccessKeySecret,
+            account.Members.Where(m => !options.MissingRoles.Contains(m.AccountId)).Select(m => m.RoleArn),
+            time,
+            options.StsCredentialLifetime);
+        foreach (var (id, (secret, owner)) in options.AccountKeys)
+        {
+            keys.Add(new AccessKey(id, secret, owner));
+        }
+
+        var openApi = new OpenApiEndpoint(state, keys, new OpenApiAuthenticator(keys, time), shaper, calls, logger);
         var mnsHost = $"http://{account.AccountId}.mns.{account.Vpcs.Select(v => v.Region).FirstOrDefault() ?? "cn-hangzhou"}.aliyuncs.com";
         var mns = new MnsEndpoint(queues, new MnsAuthenticator(options.AccessKeyId, options.AccessKeySecret, time), shaper, calls, time, mnsHost);
-        var control = new ControlEndpoint(state, queues, shaper, calls);
+        var control = new ControlEndpoint(state, queues, shaper, calls, keys);
         app.Run(context =>
             ControlEndpoint.Handles(context.Request.Path) ? control.HandleAsync(context)
             : MnsEndpoint.Handles(context.Request.Path) ? mns.HandleAsync(context)
             : openApi.HandleAsync(context));
 
-        var server = new LocalCloudServer(app, state, queues, shaper, calls, options);
+        var server = new LocalCloudServer(app, state, queues, shaper, calls, options, keys);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
@@ -102,6 +116,18 @@ public sealed class LocalCloudServer : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Calls() => _calls.Snapshot();
 
     public void ResetCalls() => _calls.Reset();
+
+    /// <summary>Every write accepted so far, in order, with the account whose credentials made it.</summary>
+    public IReadOnlyList<WriteRecord> Writes()
+    {
+        lock (_state.Gate)
+        {
+            return [.. _state.Writes];
+        }
+    }
+
+    /// <summary>Makes every temporary credential issued so far expire now; returns how many.</summary>
+    public int ExpireTemporaryCredentials() => _keys.ExpireAll();
 
     public void AddFault(ScriptedFault fault) => _shaper.Schedule(fault);
 

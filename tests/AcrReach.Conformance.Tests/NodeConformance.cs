@@ -26,7 +26,7 @@ public static class NodeConformance
                 return _installProblem;
             }
 
-            if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@alicloud", "vpc20160428")))
+            if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "@alicloud", "sts20150401")))
             {
                 var (exit, output) = Run("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
                 if (exit != 0)

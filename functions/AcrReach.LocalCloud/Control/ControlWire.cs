@@ -12,6 +12,8 @@ internal sealed record FaultsView(IReadOnlyList<ScriptedFault> Faults);
 
 internal sealed record ControlError(string Error);
 
+internal sealed record ExpiredView(int Expired);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(QueueView))]
 [JsonSerializable(typeof(ResolveView))]
@@ -19,5 +21,7 @@ internal sealed record ControlError(string Error);
 [JsonSerializable(typeof(FaultsView))]
 [JsonSerializable(typeof(ScriptedFault))]
 [JsonSerializable(typeof(ControlError))]
+[JsonSerializable(typeof(ExpiredView))]
+[JsonSerializable(typeof(List<State.WriteRecord>))]
 [JsonSerializable(typeof(SortedDictionary<string, int>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;
