@@ -1,11 +1,24 @@
 using System.CommandLine;
 using AcrReach.Cli.Commands;
+using AcrReach.Cli.Output;
+using AcrReach.Cloud.Credentials;
+using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args) => InvokeAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command line; all it prints goes through a <see cref="RedactingWriter"/>.</summary>
+    internal static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        // The local cloud's default key is printed by its own --help: public, so never masked.
+        Secrets.Disclose(LocalCloudOptions.DefaultAccessKeySecret);
+        using var redactedOutput = new RedactingWriter(output);
+        using var redactedError = new RedactingWriter(error);
+        return await BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = redactedOutput, Error = redactedError });
+    }
 
     /// <summary>Every command of acr-reach; each lives in Commands/ and owns its options.</summary>
     internal static RootCommand BuildRoot()
