@@ -1,21 +1,28 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using AcrReach.Cli.Commands;
+using AcrReach.Cli.Output;
+using AcrReach.Cloud.Credentials;
+using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => InvokeAsync(args, new InvocationConfiguration());
+    public static Task<int> Main(string[] args) => InvokeAsync(args, Console.Out, Console.Error);
 
-    /// <summary>Parses and runs one command line, writing to <paramref name="configuration"/>'s streams.</summary>
+    /// <summary>Parses and runs one command line; all it prints goes through a <see cref="RedactingWriter"/>.</summary>
     /// <remarks>
     /// A command line that does not parse leaves stdout empty (a script may be redirecting it to a file): one line naming
     /// the problem and one pointing at the command's help, both on stderr, exit 1. Help asked for is still help on stdout.
     /// </remarks>
-    internal static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
+    internal static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        // The local cloud's default key is printed by its own --help: public, so never masked.
+        Secrets.Disclose(LocalCloudOptions.DefaultAccessKeySecret);
+        using var redactedOutput = new RedactingWriter(output);
+        using var redactedError = new RedactingWriter(error);
+        var configuration = new InvocationConfiguration { Output = redactedOutput, Error = redactedError };
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count == 0 || parse.Action is not ParseErrorAction)
         {
