@@ -163,10 +163,77 @@ public static partial class ScenarioReader
             var endpoints = BuildRegionalEndpoints();
             var vipRanges = BuildOssVipRanges();
             var policy = BuildPolicy();
+            var members = BuildMembers();
             return new Account(document.AccountId, vpcs, transitRouters, registries, endpoints, vipRanges, dataCenters, policy)
             {
                 PrivateZones = BuildPrivateZones(),
+                Members = members,
+                Owners = BuildOwners(members),
             };
+        }
+
+        private ImmutableArray<MemberAccount> BuildMembers()
+        {
+            var list = document.Accounts ?? [];
+            var result = ImmutableArray.CreateBuilder<MemberAccount>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var path = $"$.accounts[{i}]";
+                var accountId = Identifiers.CloudIds.RequireAccountId(list[i].AccountId, file, $"{path}.accountId");
+                if (accountId == document.AccountId)
+                {
+                    throw Error($"{path}.accountId", $"{accountId} is the scenario's own accountId (the network account, where AcrReach runs with its own credentials); list only member accounts");
+                }
+
+                if (result.Any(m => m.AccountId == accountId))
+                {
+                    throw Error($"{path}.accountId", $"duplicate account '{accountId}'");
+                }
+
+                result.Add(new MemberAccount(accountId, Identifiers.CloudIds.RequireRoleName(list[i].RoleName, file, $"{path}.roleName")));
+            }
+
+            return result.MoveToImmutable();
+        }
+
+        /// <summary>Who owns what: only resources of a member account are listed (the rest are the network account's).</summary>
+        private ImmutableSortedDictionary<string, string> BuildOwners(ImmutableArray<MemberAccount> members)
+        {
+            var owners = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            void Claim(string id, string? accountId, string path)
+            {
+                if (accountId is null || accountId == document.AccountId)
+                {
+                    return;
+                }
+
+                if (!members.Any(m => m.AccountId == accountId))
+                {
+                    throw Error(path, $"account '{accountId}' is neither the scenario's accountId nor listed in accounts (add {{ \"accountId\": \"{accountId}\", \"roleName\": \"AcrReachRole\" }} to accounts)");
+                }
+
+                owners[id] = accountId;
+            }
+
+            var vpcs = document.Vpcs ?? [];
+            for (var i = 0; i < vpcs.Count; i++)
+            {
+                Claim(vpcs[i].Id, vpcs[i].AccountId, $"$.vpcs[{i}].accountId");
+            }
+
+            var routers = document.TransitRouters ?? [];
+            for (var i = 0; i < routers.Count; i++)
+            {
+                Claim(routers[i].Id, routers[i].AccountId, $"$.transitRouters[{i}].accountId");
+            }
+
+            var registries = document.Registries ?? [];
+            for (var i = 0; i < registries.Count; i++)
+            {
+                Claim(registries[i].InstanceId, registries[i].AccountId, $"$.registries[{i}].accountId");
+            }
+
+            return owners.ToImmutable();
         }
 
         /// <summary>The data centers, policy and OSS VIP ranges of a policy file, references unchecked.</summary>

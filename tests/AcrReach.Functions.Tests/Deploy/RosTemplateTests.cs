@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AcrReach.Cloud;
 using AcrReach.Functions.Hosting;
 
 namespace AcrReach.Functions.Tests.Deploy;
@@ -139,6 +140,19 @@ public sealed partial class RosTemplateTests
         Assert.Equal(granted.Count, granted.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain(granted, action => action.Contains('*', StringComparison.Ordinal));
         Assert.Equal(ExpectedRamActions.Client.Union(ExpectedRamActions.Platform).Order(StringComparer.Ordinal), granted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Creating_a_service_linked_role_is_allowed_only_for_the_roles_the_client_calls_create()
+    {
+        var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
+        var create = Assert.Single(policy["PolicyDocument"]!["Statement"]!.AsArray(), s => s!["Action"]!.AsArray().Any(a => (string?)a == "ram:CreateServiceLinkedRole"))!;
+
+        Assert.Equal(["ram:CreateServiceLinkedRole"], create["Action"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal<string>([Cloud.Cr.CrOperations.PrivateZoneServiceLinkedRole], ApiCatalog.ServiceLinkedRoles);
+        Assert.Single(create["Condition"]!.AsObject());
+        var names = create["Condition"]!["StringEquals"]!["ram:ServiceName"]!.AsArray().Select(n => (string)n!);
+        Assert.Equal<string>(ApiCatalog.ServiceLinkedRoles, names);
     }
 
     [Fact]
