@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using AcrReach.Cli.Output;
+using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Reach;
@@ -53,13 +56,18 @@ internal static class ExplainCommand
             var now = Planner.Verify(account, scope);
             if (parse.GetValue(output) == "json")
             {
-                writer.WriteLine(Json(plan, full, source, now));
+                writer.WriteLine(Json(plan, full, source, now, PathChecks.OnPremises(account, now, plan.Dns)));
             }
             else
             {
                 writer.WriteLine(Relation(plan, full, source));
                 writer.WriteLine();
                 ExplainText.Write(now, plan, writer);
+                foreach (var needs in PathChecks.OnPremises(account, now, plan.Dns))
+                {
+                    writer.WriteLine();
+                    VerificationText.Write(needs, writer);
+                }
             }
 
             return plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
@@ -73,7 +81,7 @@ internal static class ExplainCommand
             ? $"Plan {plan.PlanId}: the full plan (the id acr-reach plan prints and apply --plan-id pins)"
             : $"Plan {plan.PlanId}: the part of the full plan {full.PlanId} for {source} ({plan.Actions.Length} of its {full.Actions.Length} actions, {plan.Dns.Length} of its {full.Dns.Length} DNS records); apply --plan-id pins {full.PlanId}";
 
-    private static string Json(Plan plan, Plan full, string? source, Verification now)
+    private static string Json(Plan plan, Plan full, string? source, Verification now, ImmutableArray<OnPremisesNeeds> onPremises)
     {
         var document = new JsonObject
         {
@@ -82,6 +90,7 @@ internal static class ExplainCommand
             ["scope"] = source ?? "account",
             ["now"] = JsonNode.Parse(PlanJson.Serialize(now)),
             ["plan"] = JsonNode.Parse(PlanJson.Serialize(plan)),
+            ["onPremises"] = JsonNode.Parse(JsonSerializer.Serialize(onPremises, ExplainJsonContext.Default.ImmutableArrayOnPremisesNeeds)),
         };
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
@@ -92,3 +101,7 @@ internal static class ExplainCommand
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ImmutableArray<OnPremisesNeeds>))]
+internal sealed partial class ExplainJsonContext : JsonSerializerContext;

@@ -70,6 +70,23 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task Explain_from_a_data_center_lists_the_routes_and_records_its_own_side_needs()
+    {
+        var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh");
+        var json = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh", "--output", "json");
+
+        var lines = run.Output.Split('\n');
+        var verdict = Array.FindIndex(lines, l => l.StartsWith("Data center idc-sh: ", StringComparison.Ordinal));
+        Assert.True(verdict >= 0, run.Output);
+        Assert.EndsWith("on-premises: these routes and records", lines[verdict], StringComparison.Ordinal);
+        Assert.Matches(@"^  route\s+10\.94\.205\.198/32 -> the cloud \(enters by tr-attach-vbr into tr-sh\)\s+registry xxxxxx-registry-vpc\.cn-hangzhou\.cr\.aliyuncs\.com", lines[verdict + 1]);
+        Assert.Contains(lines, l => l.StartsWith("  DNS ", StringComparison.Ordinal) && l.Contains("dockerauth-vpc.cn-hangzhou.aliyuncs.com A ", StringComparison.Ordinal));
+        var needs = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("onPremises")[0];
+        Assert.Equal("idc-sh", needs.GetProperty("dataCenter").GetString());
+        Assert.Contains(needs.GetProperty("routes").EnumerateArray(), r => r.GetProperty("destination").GetString() == "10.94.205.198/32");
+    }
+
+    [Fact]
     public async Task Explain_of_a_conflict_exits_two_and_marks_the_break()
     {
         var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("blackhole"));
