@@ -32,5 +32,6 @@ public static class Program
         yield return ApplyCommand.Create();
         yield return SweepCommand.Create();
         yield return DemoCommand.Create();
+        yield return OnPremCommand.Create();
     }
 }

@@ -97,7 +97,7 @@ internal sealed class EngineRun
         _ => throw new InvalidInputException("--timeout", "$", $"{seconds} is not a number of seconds from 1 to 86400"),
     };
 
-    private static Uri? Endpoint(string? value)
+    internal static Uri? Endpoint(string? value)
     {
         if (value is null)
         {
@@ -110,7 +110,7 @@ internal sealed class EngineRun
     }
 
     /// <summary>The usual chain; against a loopback endpoint with nothing in the chain, the local cloud's own key (said on stderr).</summary>
-    private static async Task<ICredentialProvider?> CredentialsAsync(Uri? endpoint, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<ICredentialProvider?> CredentialsAsync(Uri? endpoint, TextWriter error, CancellationToken cancellationToken)
     {
         var chain = DefaultCredentialChain.ForCurrentUser();
         try
