@@ -61,5 +61,6 @@ public static class Program
         yield return ApplyCommand.Create();
         yield return SweepCommand.Create();
         yield return DemoCommand.Create();
+        yield return OnPremCommand.Create();
     }
 }
