@@ -39,6 +39,10 @@ internal sealed class EngineRun
     }
 
     public Task<int> RunAsync(ParseResult parse, ReconcileMode mode, string trigger, CancellationToken cancellationToken) =>
+        RunAsync(parse, new ReconcileRequest(WholeAccount.Instance, trigger, mode), cancellationToken);
+
+    /// <summary>Runs <paramref name="request"/> (a pruning apply or sweep, a rollback) with this command's options.</summary>
+    public Task<int> RunAsync(ParseResult parse, ReconcileRequest request, CancellationToken cancellationToken) =>
         CommandGuard.RunAsync(parse, async output =>
         {
             var error = TextWriter.Synchronized(parse.InvocationConfiguration.Error);
@@ -57,7 +61,7 @@ internal sealed class EngineRun
 
             using var factory = new CloudClientFactory(new CloudOptions { Endpoint = endpoint, Credentials = credentials, Regions = regions });
             var engine = new ReachEngine(factory, Options(regions, policy, queue, queueRegion, parse.GetValue(_privateZone), json ? null : error));
-            var report = await engine.ReconcileAsync(new ReconcileRequest(WholeAccount.Instance, trigger, mode), new RunContext { TimeLimit = timeLimit }, cancellationToken);
+            var report = await engine.ReconcileAsync(request, new RunContext { TimeLimit = timeLimit }, cancellationToken);
             if (json)
             {
                 await output.WriteLineAsync(ReportJson.Serialize(report));
@@ -67,7 +71,8 @@ internal sealed class EngineRun
                 ReportText.Write(report, output);
             }
 
-            return ExitCode(report);
+            // A rollback shown, not applied, is what was asked for: nothing to report as drift.
+            return request.RollbackOf is not null && request.Mode == ReconcileMode.ReportOnly && report.Error is null ? ExitCodes.Ok : ExitCode(report);
         });
 
     /// <summary>The reconciler's options for a command-line run; <paramref name="progress"/> null: silent (json output).</summary>

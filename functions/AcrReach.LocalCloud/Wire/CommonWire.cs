@@ -37,4 +37,7 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DescribeZonesResponse))]
 [JsonSerializable(typeof(DescribeZoneInfoResponse))]
 [JsonSerializable(typeof(DescribeZoneRecordsResponse))]
+[JsonSerializable(typeof(DeleteZoneRecordResponse))]
+[JsonSerializable(typeof(DeleteZoneResponse))]
+[JsonSerializable(typeof(ListTagResourcesResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
