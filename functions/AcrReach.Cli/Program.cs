@@ -60,6 +60,7 @@ public static class Program
         yield return LocalCloudCommand.Create();
         yield return ApplyCommand.Create();
         yield return SweepCommand.Create();
+        yield return RollbackCommand.Create();
         yield return DemoCommand.Create();
         yield return OnPremCommand.Create();
     }

@@ -13,8 +13,11 @@ internal static class ApplyCommand
     public static Command Create()
     {
         var command = new Command("apply", "Discover the account, plan, add the missing routes, links (and DNS records), verify every path, publish the run's message.");
+        var prune = PruneOption.Create();
+        command.Options.Add(prune);
         var run = new EngineRun(command, pinnable: true);
-        command.SetAction((parse, cancellationToken) => run.RunAsync(parse, ReconcileMode.Repair, Triggers.CliApply, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+            run.RunAsync(parse, new ReconcileRequest(WholeAccount.Instance, Triggers.CliApply, ReconcileMode.Repair, Prune: parse.GetValue(prune)), cancellationToken));
         return command;
     }
 }

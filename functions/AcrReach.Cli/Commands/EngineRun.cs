@@ -57,6 +57,10 @@ internal sealed class EngineRun
     }
 
     public Task<int> RunAsync(ParseResult parse, ReconcileMode mode, string trigger, CancellationToken cancellationToken) =>
+        RunAsync(parse, new ReconcileRequest(WholeAccount.Instance, trigger, mode), cancellationToken);
+
+    /// <summary>Runs <paramref name="request"/> (a pruning apply or sweep, a rollback) with this command's options.</summary>
+    public Task<int> RunAsync(ParseResult parse, ReconcileRequest request, CancellationToken cancellationToken) =>
         CommandGuard.RunAsync(parse, async output =>
         {
             var error = TextWriter.Synchronized(parse.InvocationConfiguration.Error);
@@ -74,7 +78,6 @@ internal sealed class EngineRun
 
             using var factory = cloud.Factory(credentials);
             var engine = new ReachEngine(factory, Options(cloud.Regions, cloud.Policy, queue, queueRegion, parse.GetValue(_privateZone), json ? null : error));
-            var request = new ReconcileRequest(WholeAccount.Instance, trigger, mode);
             var context = new RunContext { TimeLimit = timeLimit };
             ApplyReport report;
             if (pinned is not null)
@@ -107,7 +110,8 @@ internal sealed class EngineRun
                 ReportText.Write(report, output);
             }
 
-            return ExitCode(report);
+            // A rollback shown, not applied, is what was asked for: nothing to report as drift.
+            return request.RollbackOf is not null && request.Mode == ReconcileMode.ReportOnly && report.Error is null ? ExitCodes.Ok : ExitCode(report);
         });
 
     /// <summary>

@@ -13,10 +13,11 @@ internal static class SweepCommand
     public static Command Create()
     {
         var repair = new Option<bool>("--repair") { Description = "Apply what is missing (default: report only, nothing written)." };
-        var command = new Command("sweep", "The compliance sweep: plan everything, report drift; repair only with --repair.") { repair };
+        var prune = PruneOption.Create();
+        var command = new Command("sweep", "The compliance sweep: plan everything, report drift; repair only with --repair.") { repair, prune };
         var run = new EngineRun(command);
         command.SetAction((parse, cancellationToken) =>
-            run.RunAsync(parse, parse.GetValue(repair) ? ReconcileMode.Repair : ReconcileMode.ReportOnly, Triggers.CliSweep, cancellationToken));
+            run.RunAsync(parse, new ReconcileRequest(WholeAccount.Instance, Triggers.CliSweep, parse.GetValue(repair) ? ReconcileMode.Repair : ReconcileMode.ReportOnly, Prune: parse.GetValue(prune)), cancellationToken));
         return command;
     }
 }

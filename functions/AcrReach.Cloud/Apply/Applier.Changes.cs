@@ -19,7 +19,7 @@ public sealed partial class Applier
     /// A VPC route: looked up by destination (one call, the table filtered by DestinationCidrBlock); Pending, then
     /// Available; Deleting means it is going away. Duplicate answers per cloud-apis.md §1.5.
     /// </summary>
-    private sealed class VpcRouteChange(IVpcApi vpc, CreateVpcRoute action) : Change
+    private sealed class VpcRouteChange(IVpcApi vpc, CreateVpcRoute action, string description) : Change
     {
         private static readonly ImmutableHashSet<string> Duplicates = ImmutableHashSet.Create(
             StringComparer.Ordinal, "InvalidCIDRBlock.Duplicate", "InvalidRouteEntry.Duplicate", "RouterEntryConflict.Duplicated", "RouteConflict.AlreadyExist", "Duplicated.VpcNextHop");
@@ -55,8 +55,8 @@ public sealed partial class Applier
                 NextHopType = action.NextHopType,
                 NextHopId = action.NextHopId,
                 RouteEntryName = AcrReachMark.Name,
-                Description = action.Description,
-                ClientToken = ClientTokens.For(action, generation),
+                Description = description,
+                ClientToken = ClientTokens.For(action, generation, description),
             }, cancellationToken);
             return answer.RequestId;
         }
@@ -68,7 +68,7 @@ public sealed partial class Applier
     /// A static transit-router route: looked up by exact prefix with every status (the list hides Creating ones otherwise);
     /// Creating, then Active. A propagated route of the same destination is no conflict: the static route takes precedence.
     /// </summary>
-    private sealed class TransitRouteChange(ICbnApi cbn, CreateTransitRoute action) : Change
+    private sealed class TransitRouteChange(ICbnApi cbn, CreateTransitRoute action, string description) : Change
     {
         public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
         {
@@ -101,8 +101,8 @@ public sealed partial class Applier
                 TransitRouterRouteEntryNextHopType = "Attachment",
                 TransitRouterRouteEntryNextHopId = action.NextHopId,
                 TransitRouterRouteEntryName = AcrReachMark.Name,
-                TransitRouterRouteEntryDescription = action.Description,
-                ClientToken = ClientTokens.For(action, generation),
+                TransitRouterRouteEntryDescription = description,
+                ClientToken = ClientTokens.For(action, generation, description),
             }, cancellationToken);
             return answer.RequestId;
         }

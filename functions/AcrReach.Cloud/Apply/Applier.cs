@@ -10,7 +10,8 @@ namespace AcrReach.Cloud.Apply;
 /// Executes a plan against the cloud, idempotently: every change is looked for before it is made and made only if
 /// absent (deterministic ClientTokens, so two runs at once make it once), one write at a time per VPC and per
 /// transit-router route table (parallel across them), each waited for until it is in force. A destination that is
-/// already routed elsewhere is a failed step (RouteConflict), never overwritten; nothing is deleted or modified.
+/// already routed elsewhere is a failed step (RouteConflict), never overwritten; nothing is modified, and only the
+/// plan's removals (AcrReach's own routes, when the run prunes) are deleted.
 /// Returns one step per action, in the plan's order (then the PrivateZone steps), partial when cancelled; a failed
 /// step never throws.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed partial class Applier
     public const string DnsConflictCode = "DnsConflict";
     public const string CancelledCode = "Cancelled";
     public const string TimeoutCode = "Timeout";
+    public const string PruneNotAskedCode = "PruneNotAsked";
 
     private readonly CloudApis _apis;
     private readonly ApplierOptions _options;
@@ -41,8 +43,16 @@ public sealed partial class Applier
         return _options.PrivateZone ? [.. steps.Concat(PrivateZonePlanning.For(plan, account).Select(StepAction.Of))] : [.. steps];
     }
 
-    public async Task<ImmutableArray<StepReport>> ApplyAsync(Plan plan, Account account, CancellationToken cancellationToken = default)
+    public Task<ImmutableArray<StepReport>> ApplyAsync(Plan plan, Account account, CancellationToken cancellationToken = default) =>
+        ApplyAsync(plan, account, ApplyRun.Anonymous, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="plan"/> as part of <paramref name="run"/>: the routes it makes name the run in their mark,
+    /// and its removals run only when the run prunes (otherwise each is a skipped step: reported, not done).
+    /// </summary>
+    public async Task<ImmutableArray<StepReport>> ApplyAsync(Plan plan, Account account, ApplyRun run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var steps = StepsOf(plan, account);
         var reports = new StepReport[steps.Length];
         using var parallel = new SemaphoreSlim(_options.MaxParallelTables);
@@ -63,7 +73,9 @@ public sealed partial class Applier
             {
                 foreach (var (step, index) in lane)
                 {
-                    reports[index] = entered ? await RunAsync(step, cancellationToken) : NotStarted(step);
+                    reports[index] = !entered ? NotStarted(step)
+                        : step.Plan is { IsRemoval: true } && !run.Prune ? StepReport.Skipped(step, PruneNotAskedCode, "a removal is only reported unless pruning is asked for (--prune)")
+                        : await RunAsync(step, run, cancellationToken);
                 }
             }
             finally
@@ -82,12 +94,14 @@ public sealed partial class Applier
     {
         (CreateVpcRoute v, _) => "vpc:" + v.VpcId,
         (CreateTransitRoute t, _) => "tr-table:" + t.RouteTableId,
+        (DeleteVpcRoute v, _) => "vpc:" + v.VpcId,
+        (DeleteTransitRoute t, _) => "tr-table:" + t.RouteTableId,
         (LinkVpcEndpoint l, _) => "registry:" + l.InstanceId,
         (_, { } z) => "zone:" + z.ZoneName,
         _ => "other",
     };
 
-    private async Task<StepReport> RunAsync(StepAction step, CancellationToken cancellationToken)
+    private async Task<StepReport> RunAsync(StepAction step, ApplyRun run, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -99,8 +113,10 @@ public sealed partial class Applier
         {
             report = (step.Plan, step.Zone) switch
             {
-                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.Vpc(v.Region), v), cancellationToken),
-                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.Cbn, t), cancellationToken),
+                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.Vpc(v.Region), v, AcrReachMark.Describe(v.Reason, run.RunId)), cancellationToken),
+                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.Cbn, t, AcrReachMark.Describe(t.Reason, run.RunId)), cancellationToken),
+                (DeleteVpcRoute v, _) => await EnsureAbsentAsync(step, new VpcRouteRemoval(_apis.Vpc(v.Region), v), cancellationToken),
+                (DeleteTransitRoute t, _) => await EnsureAbsentAsync(step, new TransitRouteRemoval(_apis.Cbn, t), cancellationToken),
                 (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.Cr(l.Region), l), cancellationToken),
                 (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
                 _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
@@ -240,4 +256,10 @@ public sealed partial class Applier
         /// <summary>An answer meaning "it exists already": look again to see whether it is ours or a conflict.</summary>
         public abstract bool IsDuplicate(string code);
     }
+}
+
+/// <summary>The run a plan is applied for: its id goes into the mark of every route it makes; removals only when it prunes.</summary>
+public sealed record ApplyRun(string? RunId, bool Prune)
+{
+    public static readonly ApplyRun Anonymous = new(null, false);
 }

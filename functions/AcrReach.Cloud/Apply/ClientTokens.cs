@@ -17,16 +17,18 @@ public static class ClientTokens
 {
     public const int MaxLength = 64;
 
-    public static string For(CreateVpcRoute action, int generation = 1)
+    /// <param name="description">The description sent (with the run id in its mark); null: the action's own.</param>
+    public static string For(CreateVpcRoute action, int generation = 1, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return Make("vpc-route", generation, action.RouteTableId, Cidr.Format(action.Destination), action.NextHopType, action.NextHopId, action.Description);
+        return Make("vpc-route", generation, action.RouteTableId, Cidr.Format(action.Destination), action.NextHopType, action.NextHopId, description ?? action.Description);
     }
 
-    public static string For(CreateTransitRoute action, int generation = 1)
+    /// <param name="description">The description sent (with the run id in its mark); null: the action's own.</param>
+    public static string For(CreateTransitRoute action, int generation = 1, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return Make("tr-route", generation, action.RouteTableId, Cidr.Format(action.Destination), "Attachment", action.NextHopId, action.Description);
+        return Make("tr-route", generation, action.RouteTableId, Cidr.Format(action.Destination), "Attachment", action.NextHopId, description ?? action.Description);
     }
 
     public static string ForZone(string zoneName) => Make("zone", 1, zoneName);

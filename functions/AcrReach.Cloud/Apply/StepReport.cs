@@ -15,6 +15,9 @@ public enum StepOutcome
     /// <summary>The change was already there (made earlier, or by a run going on at the same time).</summary>
     AlreadyPresent,
 
+    /// <summary>A removal found the route gone already (removed earlier, or by a run going on at the same time).</summary>
+    AlreadyAbsent,
+
     /// <summary>The change could not be made; <see cref="StepReport.Error"/> says why. Nothing was overwritten.</summary>
     Failed,
 
@@ -64,6 +67,8 @@ public sealed record StepAction
         (CreateVpcRoute v, _) => $"route {Core.Addressing.Cidr.Format(v.Destination)} -> {v.NextHopType} {v.NextHopId} in {v.RouteTableId} ({v.VpcId}, {v.Region})",
         (CreateTransitRoute t, _) => $"route {Core.Addressing.Cidr.Format(t.Destination)} -> Attachment {t.NextHopId} in {t.RouteTableId} ({t.TransitRouterId}, {t.Region})",
         (LinkVpcEndpoint l, _) => $"link {l.VpcId} (vSwitch {l.VswitchId}) to {l.InstanceId}",
+        (DeleteVpcRoute v, _) => $"remove route {Core.Addressing.Cidr.Format(v.Destination)} -> {v.NextHopType} {v.NextHopId} from {v.RouteTableId} ({v.VpcId}, {v.Region})",
+        (DeleteTransitRoute t, _) => $"remove route {Core.Addressing.Cidr.Format(t.Destination)} -> Attachment {t.NextHopId} from {t.RouteTableId} ({t.TransitRouterId}, {t.Region})",
         (_, { } z) => $"PrivateZone {z.ZoneName}: {string.Join(", ", z.Records.Select(r => $"{r.Rr} {r.Type} {r.Value}"))} for {string.Join(", ", z.Vpcs.Select(v => v.VpcId))}",
         _ => "nothing",
     };

@@ -19,6 +19,10 @@ public interface IReachEngine
     /// <summary>Discover and plan one scope, writing nothing: the plan and every required path as it is now.</summary>
     Task<PlannedScope> PlanAsync(ReconcileScope scope, RunContext context, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="PlanAsync(ReconcileScope, RunContext, CancellationToken)"/> for a request: with its removals when it prunes (chat <c>prune</c>).</summary>
+    Task<PlannedScope> PlanAsync(ReconcileRequest request, RunContext context, CancellationToken cancellationToken) =>
+        PlanAsync((request ?? throw new ArgumentNullException(nameof(request))).Scope, context, cancellationToken);
+
     /// <summary>Plan <paramref name="request"/>'s scope again and run it only if the plan's id is still <paramref name="planId"/>.</summary>
     Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileRequest request, RunContext context, CancellationToken cancellationToken);
 

@@ -49,6 +49,9 @@ public sealed class ReachEngine : IReachEngine, IDisposable
     public Task<PlannedScope> PlanAsync(ReconcileScope scope, RunContext context, CancellationToken cancellationToken) =>
         ReconcilerFor(context).PlanAsync(scope, cancellationToken);
 
+    public Task<PlannedScope> PlanAsync(ReconcileRequest request, RunContext context, CancellationToken cancellationToken) =>
+        ReconcilerFor(context).PlanAsync(request, cancellationToken);
+
     public Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileRequest request, RunContext context, CancellationToken cancellationToken) =>
         ReconcilerFor(context).ApplyPlanAsync(planId, request, context.TimeLimit, cancellationToken);
 

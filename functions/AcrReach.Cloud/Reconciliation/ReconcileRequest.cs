@@ -25,6 +25,7 @@ public static class Triggers
     public const string CliApply = "cli-apply";
     public const string CliSweep = "cli-sweep";
     public const string Demo = "demo";
+    public const string CliRollback = "cli-rollback";
 }
 
 /// <summary>One run as a trigger asks for it.</summary>
@@ -32,4 +33,8 @@ public static class Triggers
 /// <c>on-attachment</c>, <c>on-registry</c>, <c>sweep</c>, <c>chatops</c>.</param>
 /// <param name="ReadyTimeout">How long to wait first for the scope's resource to be ready (attachment Attached, registry
 /// RUNNING); zero: do not wait.</param>
-public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default);
+/// <param name="Prune">Also remove AcrReach's own routes that no rule's path uses (the plan's removals); without it the
+/// plan has no removals and stale routes are only reported.</param>
+/// <param name="RollbackOf">A run id: the plan is instead the removal of every route that run made (and nothing else);
+/// applied only with <paramref name="Prune"/> in <see cref="ReconcileMode.Repair"/>.</param>
+public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default, bool Prune = false, string? RollbackOf = null);

@@ -63,13 +63,42 @@ public sealed class Reconciler
     }
 
     /// <summary>Discovers and plans one scope, writing nothing: the plan, and every required path as it is now.</summary>
-    public async Task<PlannedScope> PlanAsync(ReconcileScope scope, CancellationToken cancellationToken = default)
+    public Task<PlannedScope> PlanAsync(ReconcileScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        return PlanAsync(new ReconcileRequest(scope, Triggers.Chatops, ReconcileMode.ReportOnly), cancellationToken);
+    }
+
+    /// <summary>Discovers and plans a request's scope, writing nothing; with removals when it prunes, or only them for a rollback.</summary>
+    public async Task<PlannedScope> PlanAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var discovered = await DiscoverAsync(cancellationToken);
-        var scoped = Scoping.Apply(discovered, scope);
-        var plan = scoped.Plan();
+        var scoped = Scoping.Apply(discovered, request.Scope);
+        var plan = PlanFor(discovered, scoped, request);
         return new PlannedScope(plan, scoped.Verify(), discovered, scoped, _applier.StepsOf(plan, scoped.Account));
+    }
+
+    /// <summary>
+    /// The plan a request calls for: a rollback's removals only; else the scope's plan, with removals when it prunes —
+    /// withheld (the plan says why) when discovery could not read every value.
+    /// </summary>
+    private static Plan PlanFor(DiscoveredAccount discovered, ScopedAccount scoped, ReconcileRequest request)
+    {
+        if (request.RollbackOf is { } runId)
+        {
+            var removals = RouteRemovals.MadeBy(discovered.Account, runId);
+            var plan = new Plan(string.Empty, removals, [], []);
+            return plan with { PlanId = PlanJson.ComputeId(plan) };
+        }
+
+        if (!request.Prune)
+        {
+            return scoped.Plan();
+        }
+
+        var unread = discovered.Notes.FirstOrDefault(n => n.Code == DiscoveryNotes.UnreadableValue);
+        return scoped.Plan(new Pruning(unread is null ? null : $"discovery could not read every value ({unread.Message})"));
     }
 
     /// <summary>
@@ -80,7 +109,7 @@ public sealed class Reconciler
     {
         ArgumentException.ThrowIfNullOrEmpty(planId);
         ArgumentNullException.ThrowIfNull(request);
-        var planned = await PlanAsync(request.Scope, cancellationToken);
+        var planned = await PlanAsync(request, cancellationToken);
         if (planned.Plan.PlanId != planId)
         {
             return new ApprovedApply(false, planned, null);
@@ -184,7 +213,7 @@ public sealed class Reconciler
         var request = run.Request;
         var discovered = prepared?.Discovered ?? await DiscoverAsync(cancellationToken);
         var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
-        var plan = prepared?.Plan ?? scoped.Plan();
+        var plan = prepared?.Plan ?? PlanFor(discovered, scoped, request);
         run.Discovered(discovered, plan);
         if (request.Scope is WholeAccount)
         {
@@ -202,6 +231,8 @@ public sealed class Reconciler
             return;
         }
 
+        var applyRun = new ApplyRun(run.RunId, request.Prune);
+
         for (var round = 1; ; round++)
         {
             if (!plan.Actions.IsEmpty || (_options.Apply.PrivateZone && !plan.Dns.IsEmpty))
@@ -209,13 +240,13 @@ public sealed class Reconciler
                 Progress($"applying {plan.PlanId}");
             }
 
-            var steps = await _applier.ApplyAsync(plan, scoped.Account, cancellationToken);
+            var steps = await _applier.ApplyAsync(plan, scoped.Account, applyRun, cancellationToken);
             var seen = run.Steps.Select(s => s.Action.Describe()).ToHashSet(StringComparer.Ordinal);
             run.Steps.AddRange(steps.Where(s => !seen.Contains(s.Action.Describe())));
             cancellationToken.ThrowIfCancellationRequested();
             // Verify on state read afresh whenever the plan had work: a step found already there may have been made by a
             // run going on at the same time, after this run read the account.
-            if (!steps.Any(s => s.Outcome is StepOutcome.Applied or StepOutcome.AlreadyPresent))
+            if (!steps.Any(s => s.Outcome is StepOutcome.Applied or StepOutcome.AlreadyPresent or StepOutcome.AlreadyAbsent))
             {
                 break;
             }
@@ -223,9 +254,9 @@ public sealed class Reconciler
             Progress("reading the account again to verify");
             discovered = await DiscoverAsync(cancellationToken);
             scoped = Scoping.Apply(discovered, request.Scope);
-            var next = scoped.Plan();
+            var next = PlanFor(discovered, scoped, request);
             var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);
-            var moreToDo = !next.Actions.IsEmpty || (_options.Apply.PrivateZone && newRecords);
+            var moreToDo = next.Actions.Any(a => !a.IsRemoval || request.Prune) || (_options.Apply.PrivateZone && newRecords);
             if (moreToDo || newRecords)
             {
                 // After a VPC link the plan knows the address the cloud gave it: routes and records for it follow.
@@ -246,7 +277,7 @@ public sealed class Reconciler
         var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
         run.Outcome = failed > 0
             ? failed == run.Steps.Count ? ReconcileOutcome.Failed : ReconcileOutcome.PartiallyApplied
-            : !run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors ? ReconcileOutcome.Blocked
+            : request.RollbackOf is null && (!run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors) ? ReconcileOutcome.Blocked
             : run.Steps.Any(s => s.Outcome == StepOutcome.Applied) ? ReconcileOutcome.Repaired
             : ReconcileOutcome.InSync;
     }

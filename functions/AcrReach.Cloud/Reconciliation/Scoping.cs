@@ -9,7 +9,13 @@ namespace AcrReach.Cloud.Reconciliation;
 /// <summary>An account narrowed to a scope: plan and verify it with <see cref="PlanScope"/>.</summary>
 public sealed record ScopedAccount(Account Account, PlanScope PlanScope)
 {
+    /// <summary>False when the account's rules were narrowed for the scope: a rule left out would look removed, so no removals.</summary>
+    public bool CanPrune { get; init; } = true;
+
     public Plan Plan() => Planner.Plan(Account, PlanScope);
+
+    /// <summary>The plan with removals (<paramref name="pruning"/> non-null and the scope allows them), else <see cref="Plan()"/>.</summary>
+    public Plan Plan(Pruning? pruning) => pruning is not null && CanPrune ? Planner.Plan(Account, PlanScope, pruning) : Plan();
 
     public Verification Verify() => Planner.Verify(Account, PlanScope);
 }
@@ -72,6 +78,6 @@ public static class Scoping
     {
         var rules = ReachRules.Effective(account).Where(keep).ToImmutableArray();
         var untagged = account.Vpcs.Select(v => v.Tags.ContainsKey(ReachRules.TagKey) ? v with { Tags = v.Tags.Remove(ReachRules.TagKey) } : v).ToImmutableArray();
-        return new(account with { Vpcs = untagged, Policy = account.Policy with { Reach = rules } }, PlanScope.Everything);
+        return new(account with { Vpcs = untagged, Policy = account.Policy with { Reach = rules } }, PlanScope.Everything) { CanPrune = false };
     }
 }

@@ -82,4 +82,7 @@ public static class FindingCodes
 
     /// <summary>PublishedRanges is asked for a region whose OSS VIP ranges are unknown; the address alone is routed.</summary>
     public const string OssRangesUnknown = nameof(OssRangesUnknown);
+
+    /// <summary>Routes AcrReach made are no longer needed, but none is removed: the account was not read whole, or a path could not be traced.</summary>
+    public const string RemovalsWithheld = nameof(RemovalsWithheld);
 }

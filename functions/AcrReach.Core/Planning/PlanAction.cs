@@ -5,13 +5,16 @@ using AcrReach.Core.Addressing;
 namespace AcrReach.Core.Planning;
 
 /// <summary>
-/// One change a plan makes. Plans only add: a route to a VPC or transit-router table, or a VPC link to a registry's
-/// VPC endpoint. Every action names its region (the applier calls that region's API) and a short reason.
+/// One change a plan makes: a route to a VPC or transit-router table, or a VPC link to a registry's VPC endpoint; and,
+/// only when pruning is asked for, the removal of a route AcrReach made that no rule needs. Every action names its
+/// region (the applier calls that region's API) and a short reason.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(CreateTransitRoute), nameof(ActionKind.CreateTransitRoute))]
 [JsonDerivedType(typeof(CreateVpcRoute), nameof(ActionKind.CreateVpcRoute))]
 [JsonDerivedType(typeof(LinkVpcEndpoint), nameof(ActionKind.LinkVpcEndpoint))]
+[JsonDerivedType(typeof(DeleteTransitRoute), nameof(ActionKind.DeleteTransitRoute))]
+[JsonDerivedType(typeof(DeleteVpcRoute), nameof(ActionKind.DeleteVpcRoute))]
 public abstract record PlanAction(
     [property: JsonPropertyOrder(20)] string Region,
     [property: JsonPropertyOrder(30)] string Reason)
@@ -22,6 +25,10 @@ public abstract record PlanAction(
     /// <summary>The route description the applier writes: the AcrReach mark and the reason.</summary>
     [JsonIgnore]
     public string Description => AcrReachMark.Describe(Reason);
+
+    /// <summary>True for a removal (<see cref="DeleteVpcRoute"/>, <see cref="DeleteTransitRoute"/>).</summary>
+    [JsonIgnore]
+    public bool IsRemoval => Kind is ActionKind.DeleteTransitRoute or ActionKind.DeleteVpcRoute;
 }
 
 /// <summary>The order actions are listed, hashed and applied in.</summary>
@@ -30,6 +37,8 @@ public enum ActionKind
     CreateTransitRoute,
     CreateVpcRoute,
     LinkVpcEndpoint,
+    DeleteTransitRoute,
+    DeleteVpcRoute,
 }
 
 /// <summary>A route in a VPC route table; toward a transit router it is <c>NextHopType=Attachment</c> with the VPC's own attachment.</summary>
@@ -69,4 +78,31 @@ public sealed record LinkVpcEndpoint(
 {
     [JsonIgnore]
     public override ActionKind Kind => ActionKind.LinkVpcEndpoint;
+}
+
+/// <summary>Removes a route AcrReach made (it carries the mark) from a VPC route table; the reason says why no rule needs it.</summary>
+public sealed record DeleteVpcRoute(
+    [property: JsonPropertyOrder(1)] string RouteTableId,
+    [property: JsonPropertyOrder(2), JsonConverter(typeof(CidrJsonConverter))] IPNetwork Destination,
+    [property: JsonPropertyOrder(3)] string NextHopType,
+    [property: JsonPropertyOrder(4)] string? NextHopId,
+    string Region,
+    [property: JsonPropertyOrder(21)] string VpcId,
+    string Reason) : PlanAction(Region, Reason)
+{
+    [JsonIgnore]
+    public override ActionKind Kind => ActionKind.DeleteVpcRoute;
+}
+
+/// <summary>Removes a static route AcrReach made from a transit-router route table.</summary>
+public sealed record DeleteTransitRoute(
+    [property: JsonPropertyOrder(1)] string RouteTableId,
+    [property: JsonPropertyOrder(2), JsonConverter(typeof(CidrJsonConverter))] IPNetwork Destination,
+    [property: JsonPropertyOrder(4)] string? NextHopId,
+    string Region,
+    [property: JsonPropertyOrder(21)] string TransitRouterId,
+    string Reason) : PlanAction(Region, Reason)
+{
+    [JsonIgnore]
+    public override ActionKind Kind => ActionKind.DeleteTransitRoute;
 }

@@ -18,6 +18,8 @@ internal static class PlanOrder
         {
             (CreateTransitRoute x, CreateTransitRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
             (CreateVpcRoute x, CreateVpcRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
+            (DeleteTransitRoute x, DeleteTransitRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
+            (DeleteVpcRoute x, DeleteVpcRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
             (LinkVpcEndpoint x, LinkVpcEndpoint y) => Then(string.CompareOrdinal(x.InstanceId, y.InstanceId), string.CompareOrdinal(x.VpcId, y.VpcId), string.CompareOrdinal(x.VswitchId, y.VswitchId)),
             _ => 0,
         };

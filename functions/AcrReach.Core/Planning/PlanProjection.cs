@@ -8,7 +8,7 @@ namespace AcrReach.Core.Planning;
 /// <summary>
 /// A plan applied to the in-memory model: what the account looks like once the applier has done its work. Routes
 /// carry the AcrReach mark; a VPC link gets a deterministic free address of its vSwitch (the cloud picks the real
-/// one). Existing routes are never touched.
+/// one). Existing routes are never touched, except those a removal names (AcrReach's own, no rule needs them).
 /// </summary>
 public static class PlanProjection
 {
@@ -19,6 +19,7 @@ public static class PlanProjection
     {
         var vpcRoutes = plan.Actions.OfType<CreateVpcRoute>().ToLookup(a => a.RouteTableId, StringComparer.Ordinal);
         var transitRoutes = plan.Actions.OfType<CreateTransitRoute>().ToLookup(a => a.RouteTableId, StringComparer.Ordinal);
+        account = Remove(account, plan);
 
         var vpcs = account.Vpcs.Select(vpc => vpc.RouteTables.Any(t => vpcRoutes.Contains(t.Id))
             ? vpc with
@@ -65,6 +66,26 @@ public static class PlanProjection
         }
 
         return account with { Vpcs = vpcs, TransitRouters = routers, Registries = registries };
+    }
+
+    /// <summary>The account without the routes the plan's removals name (same table, destination and next hop).</summary>
+    private static Account Remove(Account account, Plan plan)
+    {
+        var vpcGone = plan.Actions.OfType<DeleteVpcRoute>().Select(d => (d.RouteTableId, d.Destination, d.NextHopId)).ToHashSet();
+        var transitGone = plan.Actions.OfType<DeleteTransitRoute>().Select(d => (d.RouteTableId, d.Destination, d.NextHopId)).ToHashSet();
+        if (vpcGone.Count == 0 && transitGone.Count == 0)
+        {
+            return account;
+        }
+
+        return account with
+        {
+            Vpcs = [.. account.Vpcs.Select(v => v with { RouteTables = [.. v.RouteTables.Select(t => t with { Entries = [.. t.Entries.Where(e => !vpcGone.Contains((t.Id, e.Destination, e.NextHopId)))] })] })],
+            TransitRouters = [.. account.TransitRouters.Select(r => r with
+            {
+                RouteTables = [.. r.RouteTables.Select(t => t with { Entries = [.. t.Entries.Where(e => e.Origin != RouteOrigin.Static || !transitGone.Contains((t.Id, e.Destination, e.NextHopId)))] })],
+            })],
+        };
     }
 
     /// <summary>The lowest address of the vSwitch after the reserved ones that no endpoint uses yet.</summary>

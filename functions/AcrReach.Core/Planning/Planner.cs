@@ -12,6 +12,25 @@ public static class Planner
     public static Plan Plan(Account account, PlanScope? scope = null) =>
         new PlanningSession(account, fix: true).Plan(scope ?? PlanScope.Everything);
 
+    /// <summary>
+    /// As <see cref="Plan(Account, PlanScope?)"/>, and with <paramref name="pruning"/> also the removals of AcrReach's own
+    /// routes that no rule's path uses (<see cref="RouteRemovals"/>). Without pruning, or with nothing to remove, the plan
+    /// is byte for byte the one without.
+    /// </summary>
+    public static Plan Plan(Account account, PlanScope? scope, Pruning? pruning)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        scope ??= PlanScope.Everything;
+        var plan = Plan(account, scope);
+        if (pruning is null)
+        {
+            return plan;
+        }
+
+        var full = scope == PlanScope.Everything ? plan : Plan(account, PlanScope.Everything);
+        return RouteRemovals.AddTo(plan, full, account, scope, pruning);
+    }
+
     /// <summary>Traces every required path on the account as it is, fixing nothing: the verify step.</summary>
     public static Verification Verify(Account account, PlanScope? scope = null) =>
         new PlanningSession(account, fix: false).Verify(scope ?? PlanScope.Everything);

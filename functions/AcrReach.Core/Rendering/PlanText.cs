@@ -10,7 +10,8 @@ public static class PlanText
     {
         var routes = plan.Actions.Count(a => a is CreateVpcRoute or CreateTransitRoute);
         var links = plan.Actions.OfType<LinkVpcEndpoint>().ToList();
-        output.WriteLine($"{plan.PlanId}: {Count(routes, "route")} to add, {Count(links.Count, "VPC link")}, {Count(plan.Dns.Length, "DNS record")}, {Summary(plan.Findings)}");
+        var removals = plan.Actions.Where(a => a.IsRemoval).ToList();
+        output.WriteLine($"{plan.PlanId}: {Count(routes, "route")} to add, {(removals.Count == 0 ? string.Empty : $"{Count(removals.Count, "route")} to remove, ")}{Count(links.Count, "VPC link")}, {Count(plan.Dns.Length, "DNS record")}, {Summary(plan.Findings)}");
 
         if (routes > 0)
         {
@@ -26,6 +27,29 @@ public static class PlanText
                     {
                         CreateVpcRoute v => (v.Destination, $"-> {v.NextHopType} {v.NextHopId}"),
                         CreateTransitRoute t => (t.Destination, $"-> Attachment {t.NextHopId}"),
+                        _ => throw new InvalidOperationException(),
+                    };
+                    table.Add(Cidr.Format(destination), nextHop, action.Reason);
+                }
+
+                table.WriteTo(output);
+            }
+        }
+
+        if (removals.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Routes to remove (AcrReach's own; no rule's path uses them)");
+            foreach (var group in removals.GroupBy(RouteTableHeading))
+            {
+                output.WriteLine($"  {group.Key}");
+                var table = new TextTable("    ");
+                foreach (var action in group)
+                {
+                    var (destination, nextHop) = action switch
+                    {
+                        DeleteVpcRoute v => (v.Destination, $"-> {v.NextHopType} {v.NextHopId}"),
+                        DeleteTransitRoute t => (t.Destination, $"-> Attachment {t.NextHopId}"),
                         _ => throw new InvalidOperationException(),
                     };
                     table.Add(Cidr.Format(destination), nextHop, action.Reason);
@@ -110,6 +134,8 @@ public static class PlanText
     {
         CreateVpcRoute v => $"VPC {v.VpcId} ({v.Region})  route table {v.RouteTableId}",
         CreateTransitRoute t => $"transit router {t.TransitRouterId} ({t.Region})  route table {t.RouteTableId}",
+        DeleteVpcRoute v => $"VPC {v.VpcId} ({v.Region})  route table {v.RouteTableId}",
+        DeleteTransitRoute t => $"transit router {t.TransitRouterId} ({t.Region})  route table {t.RouteTableId}",
         _ => string.Empty,
     };
 

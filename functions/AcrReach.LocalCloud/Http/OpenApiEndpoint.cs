@@ -33,7 +33,11 @@ internal sealed partial class OpenApiEndpoint
         _shaper = shaper;
         _calls = calls;
         _logger = logger;
-        AddProduct("2016-04-28", "vpc.aliyuncs.com", new VpcService(state).Register);
+        AddProduct("2016-04-28", "vpc.aliyuncs.com", actions =>
+        {
+            new VpcService(state).Register(actions);
+            new VpcTagService(state).Register(actions);
+        });
         AddProduct("2017-09-12", "cbn.aliyuncs.com", new CbnService(state).Register);
         AddProduct("2018-12-01", "cr.aliyuncs.com", new CrService(state).Register);
         AddProduct("2018-01-01", "pvtz.aliyuncs.com", new PvtzService(state).Register);

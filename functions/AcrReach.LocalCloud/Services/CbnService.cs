@@ -26,6 +26,39 @@ internal sealed class CbnService(CloudState state)
         actions["ListTransitRouterRouteTableAssociations"] = ListAssociations;
         actions["CreateTransitRouterRouteEntry"] = CreateRouteEntry;
         actions["DeleteTransitRouterRouteEntry"] = DeleteRouteEntry;
+        actions["DeleteTransitRouterVpcAttachment"] = DeleteVpcAttachment;
+    }
+
+    /// <summary>
+    /// Detaches a VPC (cbn-20170912 DeleteTransitRouterVpcAttachment: TransitRouterAttachmentId, Force, DryRun,
+    /// ClientToken). Its associations and the routes it propagated go with it; static routes toward it stay unless Force
+    /// (the refusal code is this emulator's choice: the service's is not published).
+    /// </summary>
+    private object DeleteVpcAttachment(ApiRequest request, string requestId)
+    {
+        var id = request.Required("TransitRouterAttachmentId");
+        var router = state.TransitRouters.FirstOrDefault(r => r.Attachments.Any(a => a.Id == id && a.Type == AttachmentType.Vpc))
+            ?? throw new ApiError("InvalidTransitRouterAttachmentId.NotFound", "The specified TransitRouterAttachmentId does not exist.");
+        var force = request.Bool("Force") == true;
+        var staticRoutes = router.RouteTables.Where(t => t.Entries.Any(e => e.Origin == RouteOrigin.Static && e.NextHopId == id)).ToList();
+        if (staticRoutes.Count > 0 && !force)
+        {
+            throw new ApiError("IncorrectStatus.RouteEntryExists", "Static route entries still point to the attachment; delete them or set Force.");
+        }
+
+        if (request.Bool("DryRun") == true)
+        {
+            throw new ApiError("DryRunOperation", "Request validation has been passed with DryRun flag set.");
+        }
+
+        router.Attachments.RemoveAll(a => a.Id == id);
+        foreach (var table in router.RouteTables)
+        {
+            table.Associations.Remove(id);
+            table.Entries.RemoveAll(e => e.NextHopId == id);
+        }
+
+        return new RequestIdOnly(requestId);
     }
 
     private object ListTransitRouters(ApiRequest request, string requestId)

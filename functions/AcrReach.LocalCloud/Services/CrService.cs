@@ -21,6 +21,39 @@ internal sealed class CrService(CloudState state)
         actions["GetInstance"] = GetInstance;
         actions["GetInstanceVpcEndpoint"] = GetInstanceVpcEndpoint;
         actions["CreateInstanceVpcEndpointLinkedVpc"] = CreateLinkedVpc;
+        actions["DeleteInstanceVpcEndpointLinkedVpc"] = DeleteLinkedVpc;
+        actions["DeleteInstance"] = DeleteInstance;
+    }
+
+    /// <summary>Removes the instance at once (the console's release; the emulator skips the cloud's grace period).</summary>
+    private object DeleteInstance(ApiRequest request, string requestId)
+    {
+        if (Find(request) is not { } registry)
+        {
+            return NotFound(requestId);
+        }
+
+        state.Registries.Remove(registry);
+        return new CrResult(requestId, "success", true);
+    }
+
+    private object DeleteLinkedVpc(ApiRequest request, string requestId)
+    {
+        var vpcId = request.Required("VpcId");
+        var vswitchId = request.Required("VswitchId");
+        if (Find(request) is not { } registry)
+        {
+            return NotFound(requestId);
+        }
+
+        var link = registry.LinkedVpcs.FirstOrDefault(l => l.VpcId == vpcId && l.VswitchId == vswitchId);
+        if (link is null)
+        {
+            return new CrResult(requestId, "INSTANCE_VPC_ENDPOINT_NOT_EXIST", false);
+        }
+
+        registry.LinkedVpcs.Remove(link);
+        return new CrResult(requestId, "success", true);
     }
 
     private object ListInstance(ApiRequest request, string requestId)

@@ -19,6 +19,37 @@ internal sealed class PvtzService(CloudState state)
         actions["DescribeZoneRecords"] = DescribeZoneRecords;
         actions["AddZoneRecord"] = AddZoneRecord;
         actions["BindZoneVpc"] = BindZoneVpc;
+        actions["DeleteZoneRecord"] = DeleteZoneRecord;
+        actions["DeleteZone"] = DeleteZone;
+    }
+
+    private object DeleteZoneRecord(ApiRequest request, string requestId)
+    {
+        var text = request.Required("RecordId");
+        var record = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? state.Zones.SelectMany(z => z.Records.Select(r => (Zone: z, Record: r))).FirstOrDefault(p => p.Record.Id == id)
+            : default;
+        if (record.Record is null)
+        {
+            throw new ApiError("Record.Invalid.Id", "Record id is invalid.");
+        }
+
+        record.Zone.Records.Remove(record.Record);
+        record.Zone.Updated = state.Now;
+        return new DeleteZoneRecordResponse(requestId, record.Record.Id);
+    }
+
+    /// <summary>PrivateZone refuses to delete a zone still bound to a VPC.</summary>
+    private object DeleteZone(ApiRequest request, string requestId)
+    {
+        var zone = FindZone(request);
+        if (zone.Vpcs.Count > 0)
+        {
+            throw new ApiError("Zone.VpcExists", "The zone is still bound to a VPC; unbind it first.");
+        }
+
+        state.Zones.Remove(zone);
+        return new DeleteZoneResponse(requestId, zone.Id);
     }
 
     private object DescribeZones(ApiRequest request, string requestId)

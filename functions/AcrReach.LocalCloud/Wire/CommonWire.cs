@@ -38,4 +38,7 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DescribeZoneInfoResponse))]
 [JsonSerializable(typeof(DescribeZoneRecordsResponse))]
 [JsonSerializable(typeof(AssumeRoleResponse))]
+[JsonSerializable(typeof(DeleteZoneRecordResponse))]
+[JsonSerializable(typeof(DeleteZoneResponse))]
+[JsonSerializable(typeof(ListTagResourcesResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

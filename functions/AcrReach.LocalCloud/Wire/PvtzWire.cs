@@ -50,3 +50,7 @@ internal sealed record DescribeZoneRecordsResponse(string RequestId, int TotalIt
 internal sealed record RecordSet(IReadOnlyList<RecordItem> Record);
 
 internal sealed record RecordItem(long RecordId, string Rr, string Type, string Value, int Ttl, int? Priority, string Status, string? Remark, string Line, int Weight, long CreateTimestamp, long UpdateTimestamp);
+
+internal sealed record DeleteZoneRecordResponse(string RequestId, long RecordId);
+
+internal sealed record DeleteZoneResponse(string RequestId, string ZoneId);

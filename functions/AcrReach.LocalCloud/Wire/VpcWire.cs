@@ -114,3 +114,9 @@ internal sealed record NextHopItem(string NextHopType, string NextHopId, string 
 internal sealed record NextHopRelatedInfo(string InstanceId, string InstanceType, string RegionId);
 
 internal sealed record CreateRouteEntryResponse(string RequestId, string RouteEntryId);
+
+internal sealed record ListTagResourcesResponse(string RequestId, string NextToken, TagResourceSet TagResources);
+
+internal sealed record TagResourceSet(IReadOnlyList<TagResourceItem> TagResource);
+
+internal sealed record TagResourceItem(string ResourceId, string ResourceType, string TagKey, string TagValue);

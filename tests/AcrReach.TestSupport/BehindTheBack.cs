@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.Endpoints;
+using AcrReach.Cloud.OpenApi;
+
+namespace AcrReach.TestSupport;
+
+/// <summary>
+/// Calls a person makes on the account that AcrReach itself never makes (so they are not in its client or its RAM
+/// policy): removing a VPC's tag (VPC UnTagResources, parameters as @alicloud/vpc20160428 names them), deleting a
+/// registry instance. Signed and sent like any client call, to the local cloud.
+/// </summary>
+public static class BehindTheBack
+{
+    private static readonly ApiOperation<UnTagResourcesRequest, ActionResponse> UnTagResources = new(
+        CloudProduct.Vpc, "UnTagResources", ApiAccess.Write, BehindTheBackJson.Default.UnTagResourcesRequest, BehindTheBackJson.Default.ActionResponse);
+
+    private static readonly ApiOperation<DeleteInstanceRequest, ActionResponse> DeleteInstance = new(
+        CloudProduct.Cr, "DeleteInstance", ApiAccess.Write, BehindTheBackJson.Default.DeleteInstanceRequest, BehindTheBackJson.Default.ActionResponse);
+
+    public static Task UnTagVpcAsync(LocalCloudRig rig, string region, string vpcId, string tagKey) =>
+        Client(rig).InvokeAsync(UnTagResources, new UnTagResourcesRequest { RegionId = region, ResourceType = "VPC", ResourceId = [vpcId], TagKey = [tagKey] }, region);
+
+    public static Task DeleteRegistryAsync(LocalCloudRig rig, string region, string instanceId) =>
+        Client(rig).InvokeAsync(DeleteInstance, new DeleteInstanceRequest { RegionId = region, InstanceId = instanceId }, region);
+
+    private static OpenApiClient Client(LocalCloudRig rig)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        return new OpenApiClient(SharedHttp, rig.Factory.Pipeline, rig.Factory.Endpoints, new StaticCredentialProvider(LocalCloudRig.LocalKey), TimeProvider.System);
+    }
+
+    private static HttpClient SharedHttp { get; } = new();
+}
+
+public sealed record UnTagResourcesRequest
+{
+    public string? RegionId { get; init; }
+
+    public string? ResourceType { get; init; }
+
+    public IReadOnlyList<string> ResourceId { get; init; } = [];
+
+    public IReadOnlyList<string> TagKey { get; init; } = [];
+}
+
+public sealed record DeleteInstanceRequest
+{
+    public string? RegionId { get; init; }
+
+    public string? InstanceId { get; init; }
+}
+
+public sealed record ActionResponse
+{
+    public string? RequestId { get; init; }
+
+    public bool? IsSuccess { get; init; }
+
+    public string? Code { get; init; }
+}
+
+[JsonSerializable(typeof(UnTagResourcesRequest))]
+[JsonSerializable(typeof(DeleteInstanceRequest))]
+[JsonSerializable(typeof(ActionResponse))]
+internal sealed partial class BehindTheBackJson : JsonSerializerContext;
