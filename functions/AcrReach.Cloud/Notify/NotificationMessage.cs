@@ -68,6 +68,11 @@ public sealed record NotificationMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Truncated { get; init; }
 
+    /// <summary>The fanned-out sweep this run was a shard of: the id ties the shards' messages together.</summary>
+    [JsonPropertyOrder(16)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SweepId { get; init; }
+
     public static NotificationMessage From(ApplyReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -87,6 +92,7 @@ public sealed record NotificationMessage
             StartedAt = report.StartedAt,
             Duration = report.Duration,
             Error = report.Error,
+            SweepId = report.SweepId,
         };
     }
 

@@ -32,4 +32,8 @@ public static class Triggers
 /// <c>on-attachment</c>, <c>on-registry</c>, <c>sweep</c>, <c>chatops</c>.</param>
 /// <param name="ReadyTimeout">How long to wait first for the scope's resource to be ready (attachment Attached, registry
 /// RUNNING); zero: do not wait.</param>
-public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default);
+public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default)
+{
+    /// <summary>The sweep this run is a shard of (the fanned-out sweep's id): every shard's message carries it.</summary>
+    public string? SweepId { get; init; }
+}

@@ -308,6 +308,7 @@ public sealed class Reconciler
             StartedAt = startedAt,
             Duration = duration,
             Error = Error,
+            SweepId = Request.SweepId,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AcrReach.LocalCloud.Fc;
 
 namespace AcrReach.LocalCloud.Control;
 
@@ -12,6 +13,12 @@ internal sealed record FaultsView(IReadOnlyList<ScriptedFault> Faults);
 
 internal sealed record ControlError(string Error);
 
+internal sealed record FunctionRegistration(string? Name, string? Endpoint, int? MaxAsyncRetryAttempts);
+
+internal sealed record FunctionsView(IReadOnlyList<LocalFunction> Functions);
+
+internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(QueueView))]
 [JsonSerializable(typeof(ResolveView))]
@@ -19,5 +26,8 @@ internal sealed record ControlError(string Error);
 [JsonSerializable(typeof(FaultsView))]
 [JsonSerializable(typeof(ScriptedFault))]
 [JsonSerializable(typeof(ControlError))]
+[JsonSerializable(typeof(FunctionRegistration))]
+[JsonSerializable(typeof(FunctionsView))]
+[JsonSerializable(typeof(InvocationsView))]
 [JsonSerializable(typeof(SortedDictionary<string, int>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;
