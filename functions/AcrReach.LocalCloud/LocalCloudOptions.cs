@@ -20,6 +20,18 @@ public sealed record LocalCloudOptions
 
     public string QueueName { get; init; } = DefaultQueueName;
 
+    /// <summary>
+    /// Member accounts (of the scenario's <c>accounts</c>) whose role does not exist: AssumeRole on it answers
+    /// EntityNotExist.Role. Every other member's role exists and trusts the network account.
+    /// </summary>
+    public IReadOnlySet<string> MissingRoles { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>More long-term keys: access key id to (secret, account id), e.g. a member account's own key.</summary>
+    public IReadOnlyDictionary<string, (string Secret, string AccountId)> AccountKeys { get; init; } = new Dictionary<string, (string Secret, string AccountId)>(StringComparer.Ordinal);
+
+    /// <summary>How long AssumeRole's credentials last, overriding DurationSeconds (null: as asked, 900 to 3600 s).</summary>
+    public TimeSpan? StsCredentialLifetime { get; init; }
+
     /// <summary>Added to every answer (OpenAPI and MNS), in milliseconds.</summary>
     public int LatencyMs { get; init; }
 

@@ -30,10 +30,12 @@ public sealed class LocalCloudServer : IAsyncDisposable
     private readonly MnsQueues _queues;
     private readonly TrafficShaper _shaper;
     private readonly CallCounter _calls;
+    private readonly AccessKeys _keys;
     private readonly LocalFunctions _functions;
 
-    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalFunctions functions, LocalCloudOptions options)
+    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalCloudOptions options, AccessKeys keys, LocalFunctions functions)
     {
+        _keys = keys;
         _functions = functions;
         _app = app;
         _state = state;
@@ -75,21 +77,33 @@ public sealed class LocalCloudServer : IAsyncDisposable
         var shaper = new TrafficShaper(options);
         var calls = new CallCounter();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<LocalCloudServer>();
-        var authenticator = new OpenApiAuthenticator(options.AccessKeyId, options.AccessKeySecret, time);
-        var openApi = new OpenApiEndpoint(state, authenticator, shaper, calls, logger);
+        var keys = new AccessKeys(
+            account.AccountId,
+            options.AccessKeyId,
+            options.AccessKeySecret,
+            account.Members.Where(m => !options.MissingRoles.Contains(m.AccountId)).Select(m => m.RoleArn),
+            time,
+            options.StsCredentialLifetime);
+        foreach (var (id, (secret, owner)) in options.AccountKeys)
+        {
+            keys.Add(new AccessKey(id, secret, owner));
+        }
+
+        var authenticator = new OpenApiAuthenticator(keys, time);
+        var openApi = new OpenApiEndpoint(state, keys, authenticator, shaper, calls, logger);
         var homeRegion = account.Vpcs.Select(v => v.Region).FirstOrDefault() ?? "cn-hangzhou";
         var mnsHost = $"http://{account.AccountId}.mns.{homeRegion}.aliyuncs.com";
         var functions = new LocalFunctions(options, account.AccountId, homeRegion);
         var fc = new FunctionEndpoint(functions, authenticator, shaper, calls, state);
         var mns = new MnsEndpoint(queues, new MnsAuthenticator(options.AccessKeyId, options.AccessKeySecret, time), shaper, calls, time, mnsHost);
-        var control = new ControlEndpoint(state, queues, shaper, calls, functions);
+        var control = new ControlEndpoint(state, queues, shaper, calls, keys, functions);
         app.Run(context =>
             ControlEndpoint.Handles(context.Request.Path) ? control.HandleAsync(context)
             : MnsEndpoint.Handles(context.Request.Path) ? mns.HandleAsync(context)
             : FunctionEndpoint.Handles(context.Request.Path) ? fc.HandleAsync(context)
             : openApi.HandleAsync(context));
 
-        var server = new LocalCloudServer(app, state, queues, shaper, calls, functions, options);
+        var server = new LocalCloudServer(app, state, queues, shaper, calls, options, keys, functions);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
@@ -110,6 +124,18 @@ public sealed class LocalCloudServer : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Calls() => _calls.Snapshot();
 
     public void ResetCalls() => _calls.Reset();
+
+    /// <summary>Every write accepted so far, in order, with the account whose credentials made it.</summary>
+    public IReadOnlyList<WriteRecord> Writes()
+    {
+        lock (_state.Gate)
+        {
+            return [.. _state.Writes];
+        }
+    }
+
+    /// <summary>Makes every temporary credential issued so far expire now; returns how many.</summary>
+    public int ExpireTemporaryCredentials() => _keys.ExpireAll();
 
     public void AddFault(ScriptedFault fault) => _shaper.Schedule(fault);
 

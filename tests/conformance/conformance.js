@@ -16,6 +16,7 @@ const OpenApiUtil = require('@alicloud/openapi-util').default;
 const { RuntimeOptions } = require('@alicloud/tea-util');
 const RPCClient = require('@alicloud/pop-core').RPCClient;
 const MNSClient = require('@alicloud/mns');
+const Sts = require('@alicloud/sts20150401');
 
 const endpoint = (process.env.LOCAL_CLOUD_ENDPOINT || 'http://127.0.0.1:8080').replace(/\/$/, '');
 const host = new URL(endpoint).host;
@@ -703,6 +704,73 @@ async function fcCases() {
   });
 }
 
+// ---- STS 2015-04-01 through @alicloud/sts20150401, then VPC with the temporary credentials ----
+
+const memberAccount = '2234567890123456';
+const memberRole = `acs:ram::${memberAccount}:role/AcrReachRole`;
+
+function stsClient() {
+  return new Sts.default(new $OpenApiUtil.Config({ accessKeyId, accessKeySecret, endpoint: host, protocol: 'http', regionId: 'cn-hangzhou' }));
+}
+
+async function assumeMember() {
+  const body = (await stsClient().assumeRole(new Sts.AssumeRoleRequest({ roleArn: memberRole, roleSessionName: 'acr-reach', durationSeconds: 900 }))).body;
+  return body.credentials;
+}
+
+async function stsCases() {
+  await check('sts.AssumeRole answers temporary credentials with a security token and an expiry', async () => {
+    const started = Date.now();
+    const body = (await stsClient().assumeRole(new Sts.AssumeRoleRequest({ roleArn: memberRole, roleSessionName: 'acr-reach', durationSeconds: 900 }))).body;
+    assert.ok(body.requestId);
+    assert.match(body.credentials.accessKeyId, /^STS\./);
+    assert.ok(body.credentials.accessKeySecret);
+    assert.ok(body.credentials.securityToken);
+    assert.match(body.credentials.expiration, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const lifetime = Date.parse(body.credentials.expiration) - started;
+    assert.ok(lifetime > 890000 && lifetime < 910000, `expires in ${lifetime} ms, not 900 s`);
+    assert.equal(body.assumedRoleUser.arn, `${memberRole}/acr-reach`);
+  });
+
+  await check('sts.AssumeRole of a role that does not exist is EntityNotExist.Role (404)', async () => {
+    await expectError(
+      stsClient().assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${memberAccount}:role/NoSuchRole`, roleSessionName: 'acr-reach' })),
+      'EntityNotExist.Role',
+      404);
+  });
+
+  await check('vpc with STS credentials (ACS3, x-acs-security-token) lists only the member account\'s VPCs', async () => {
+    const credentials = await assumeMember();
+    const member = vpcClient(credentials.accessKeySecret, { accessKeyId: credentials.accessKeyId, securityToken: credentials.securityToken });
+    const body = (await member.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-shanghai' }))).body;
+    assert.deepEqual(body.vpcs.vpc.map((v) => v.vpcId), ['vpc-sh-member']);
+    assert.equal(String(body.vpcs.vpc[0].ownerId), memberAccount);
+  });
+
+  await check('vpc with STS credentials writes the member\'s route table and is refused the network account\'s (Forbidden.NoPermission 403)', async () => {
+    const credentials = await assumeMember();
+    const member = vpcClient(credentials.accessKeySecret, { accessKeyId: credentials.accessKeyId, securityToken: credentials.securityToken });
+    await expectError(
+      member.createRouteEntry(new Vpc.CreateRouteEntryRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '100.103.7.1/32', nextHopType: 'Attachment', nextHopId: 'tr-attach-sh2' })),
+      'Forbidden.NoPermission',
+      403);
+    const created = (await member.createRouteEntry(new Vpc.CreateRouteEntryRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh-member', destinationCidrBlock: '100.103.7.2/32', nextHopType: 'Instance', nextHopId: 'i-member1' }))).body;
+    assert.ok(created.routeEntryId);
+    const writes = (await control('GET', 'writes')).json.filter((w) => w.target === 'vtb-sh-member');
+    assert.deepEqual(writes.map((w) => [w.action, w.accountId, w.roleArn]), [['CreateRouteEntry', memberAccount, memberRole]]);
+  });
+
+  await check('openapi-client v2 (RPC, SecurityToken parameter) with STS credentials lists the member\'s route tables', async () => {
+    const credentials = await assumeMember();
+    const client = new OpenApi.default(new OpenApi.Config({
+      accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret, securityToken: credentials.securityToken,
+      endpoint: host, protocol: 'http', signatureAlgorithm: 'v2',
+    }));
+    const body = await call(client, '2016-04-28', 'DescribeRouteTableList', { RegionId: 'cn-shanghai' });
+    assert.deepEqual(body.RouterTableList.RouterTableListType.map((t) => t.RouteTableId), ['vtb-sh-member']);
+  });
+}
+
 async function main() {
   // MNS first: @alicloud/mns reads answers with httpx, whose keep-alive pool the tea/darabonba clients share; on a socket
   // they used before, httpx now and then finds its read timer gone and fails a good answer with "ReadTimeout: 40000".
@@ -713,6 +781,7 @@ async function main() {
   await pvtzCases();
   await popCoreCases();
   await fcCases();
+  await stsCases();
   if (listing) {
     return;
   }

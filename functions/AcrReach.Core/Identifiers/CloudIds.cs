@@ -25,6 +25,9 @@ public static partial class CloudIds
     /// <summary>An MNS queue (or FC function) name: a letter, then letters, digits, hyphens and underscores, 1 to 128 characters.</summary>
     public static bool IsName(string? value) => value is not null && NameShape().IsMatch(value);
 
+    /// <summary>A RAM role name: 1 to 64 letters, digits, '.' and '-' (RAM CreateRole's RoleName).</summary>
+    public static bool IsRoleName(string? value) => value is not null && RoleNameShape().IsMatch(value);
+
     /// <summary>The region, or bad input naming where it came from (<paramref name="source"/>, <paramref name="path"/>).</summary>
     /// <exception cref="InvalidInputException">The value is not a region id.</exception>
     public static string RequireRegion(string? value, string source, string path) =>
@@ -33,6 +36,10 @@ public static partial class CloudIds
     /// <exception cref="InvalidInputException">The value is not an account id.</exception>
     public static string RequireAccountId(string? value, string source, string path) =>
         IsAccountId(value) ? value! : throw new InvalidInputException(source, path, $"{Quote(value)} is not an account id (digits only)");
+
+    /// <exception cref="InvalidInputException">The value is not a RAM role name.</exception>
+    public static string RequireRoleName(string? value, string source, string path) =>
+        IsRoleName(value) ? value! : throw new InvalidInputException(source, path, $"{Quote(value)} is not a RAM role name (1 to 64 letters, digits, '.' or '-')");
 
     /// <exception cref="InvalidInputException">The value is not a queue or function name.</exception>
     public static string RequireName(string? value, string source, string path) =>
@@ -75,6 +82,9 @@ public static partial class CloudIds
 
     [GeneratedRegex("^[a-z][a-z0-9]*-[A-Za-z0-9-]{1,128}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ResourceShape();
+
+    [GeneratedRegex("^[A-Za-z0-9.-]{1,64}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RoleNameShape();
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameShape();

@@ -9,6 +9,8 @@ public sealed class ScenarioDocument
 {
     public required string AccountId { get; init; }
 
+    public List<MemberAccountDocument>? Accounts { get; init; }
+
     public List<VpcDocument>? Vpcs { get; init; }
 
     public List<TransitRouterDocument>? TransitRouters { get; init; }
@@ -36,11 +38,20 @@ public sealed class PolicyFileDocument
     public SortedDictionary<string, List<string>>? OssVipRanges { get; init; }
 }
 
+public sealed class MemberAccountDocument
+{
+    public required string AccountId { get; init; }
+
+    public required string RoleName { get; init; }
+}
+
 public sealed class VpcDocument
 {
     public required string Id { get; init; }
 
     public required string Region { get; init; }
+
+    public string? AccountId { get; init; }
 
     public required List<string> Cidrs { get; init; }
 
@@ -89,6 +100,8 @@ public sealed class TransitRouterDocument
     public required string Id { get; init; }
 
     public required string Region { get; init; }
+
+    public string? AccountId { get; init; }
 
     public string? CenId { get; init; }
 
@@ -143,6 +156,8 @@ public sealed class RegistryDocument
     public required string InstanceName { get; init; }
 
     public required string Region { get; init; }
+
+    public string? AccountId { get; init; }
 
     public List<VpcEndpointDocument>? VpcEndpoints { get; init; }
 

@@ -34,6 +34,7 @@ public static partial class ScenarioReader
             return new PolicySettings(account.DataCenters, account.Policy, account.OssVipRangeOverrides);
         }
 
+        JsonShape.Check(json, file);
         PolicyFileDocument document;
         try
         {

@@ -13,9 +13,12 @@ public static class ScenarioWriter
     public static ScenarioDocument ToDocument(Account account) => new()
     {
         AccountId = account.AccountId,
-        Vpcs = [.. account.Vpcs.Select(ToDocument)],
-        TransitRouters = [.. account.TransitRouters.Select(ToDocument)],
-        Registries = [.. account.Registries.Select(ToDocument)],
+        Accounts = account.Members.IsDefaultOrEmpty
+            ? null
+            : [.. account.Members.Select(m => new MemberAccountDocument { AccountId = m.AccountId, RoleName = m.RoleName })],
+        Vpcs = [.. account.Vpcs.Select(v => ToDocument(v, MemberOwner(account, v.Id)))],
+        TransitRouters = [.. account.TransitRouters.Select(t => ToDocument(t, MemberOwner(account, t.Id)))],
+        Registries = [.. account.Registries.Select(r => ToDocument(r, MemberOwner(account, r.InstanceId)))],
         RegionalEndpoints = new SortedDictionary<string, SortedDictionary<string, string>>(
             account.RegionalEndpoints.ByRegion.ToDictionary(
                 region => region.Key,
@@ -47,10 +50,15 @@ public static class ScenarioWriter
         },
     };
 
-    private static VpcDocument ToDocument(Vpc vpc) => new()
+    /// <summary>The owner when a member account owns the resource; null (the field left out) for the network account's own.</summary>
+    private static string? MemberOwner(Account account, string resourceId) =>
+        account.Owners.TryGetValue(resourceId, out var owner) ? owner : null;
+
+    private static VpcDocument ToDocument(Vpc vpc, string? accountId) => new()
     {
         Id = vpc.Id,
         Region = vpc.Region,
+        AccountId = accountId,
         Cidrs = [.. vpc.Cidrs.Select(Cidr.Format)],
         Tags = vpc.Tags.IsEmpty ? null : new SortedDictionary<string, string>(vpc.Tags, StringComparer.Ordinal),
         Vswitches = [.. vpc.VSwitches.Select(s => new VSwitchDocument { Id = s.Id, Zone = s.Zone, Cidr = Cidr.Format(s.Cidr), RouteTableId = s.RouteTableId })],
@@ -69,10 +77,11 @@ public static class ScenarioWriter
         })],
     };
 
-    private static TransitRouterDocument ToDocument(TransitRouter router) => new()
+    private static TransitRouterDocument ToDocument(TransitRouter router, string? accountId) => new()
     {
         Id = router.Id,
         Region = router.Region,
+        AccountId = accountId,
         CenId = router.CenId,
         Attachments = [.. router.Attachments.Select(a => new AttachmentDocument
         {
@@ -105,11 +114,12 @@ public static class ScenarioWriter
         })],
     };
 
-    private static RegistryDocument ToDocument(Registry registry) => new()
+    private static RegistryDocument ToDocument(Registry registry, string? accountId) => new()
     {
         InstanceId = registry.InstanceId,
         InstanceName = registry.InstanceName,
         Region = registry.Region,
+        AccountId = accountId,
         VpcEndpoints = [.. registry.VpcEndpoints.Select(e => new VpcEndpointDocument { VpcId = e.VpcId, VswitchId = e.VswitchId, Ip = e.Ip.ToString() })],
         AuthDomainTakeover = registry.AuthDomainTakeover,
         OssBucket = registry.OssBucket,

@@ -20,6 +20,24 @@ public sealed record Account(
     /// <summary>PrivateZone zones of the account (optional in a scenario; the local cloud serves and records them).</summary>
     public ImmutableArray<PrivateZone> PrivateZones { get; init; } = [];
 
+    /// <summary>
+    /// The member accounts whose resources AcrReach reaches by assuming a role in each (the scenario's <c>accounts</c>).
+    /// <see cref="AccountId"/> itself is the network account, where AcrReach runs with its own credentials.
+    /// </summary>
+    public ImmutableArray<MemberAccount> Members { get; init; } = [];
+
+    /// <summary>
+    /// The owner of each VPC, transit router and registry (by id) that another account owns; a resource not listed
+    /// here belongs to <see cref="AccountId"/>. The planner does not read this: ownership decides only whose
+    /// credentials read and write a resource.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Owners { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The account that owns the VPC, transit router or registry <paramref name="resourceId"/>.</summary>
+    public string OwnerOf(string resourceId) => Owners.TryGetValue(resourceId, out var owner) ? owner : AccountId;
+
+    public MemberAccount? FindMember(string accountId) => Members.FirstOrDefault(m => m.AccountId == accountId);
+
     public Vpc? FindVpc(string vpcId) => Vpcs.FirstOrDefault(v => v.Id == vpcId);
 
     public Registry? FindRegistry(string instanceId) => Registries.FirstOrDefault(r => r.InstanceId == instanceId);
@@ -27,6 +45,12 @@ public sealed record Account(
     public DataCenter? FindDataCenter(string name) => DataCenters.FirstOrDefault(d => d.Name == name);
 
     public TransitRouter? FindTransitRouter(string id) => TransitRouters.FirstOrDefault(t => t.Id == id);
+}
+
+/// <summary>A member account and the RAM role AcrReach assumes in it: <c>acs:ram::{AccountId}:role/{RoleName}</c>.</summary>
+public sealed record MemberAccount(string AccountId, string RoleName)
+{
+    public string RoleArn => $"acs:ram::{AccountId}:role/{RoleName}";
 }
 
 /// <summary>A VPC: its CIDR blocks (primary first), tags, vSwitches and route tables.</summary>

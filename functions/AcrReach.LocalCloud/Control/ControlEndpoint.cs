@@ -17,7 +17,7 @@ namespace AcrReach.LocalCloud.Control;
 /// what their invocations did, what names resolve to inside a region,
 /// and a registry's <c>/v2/</c> token challenge.
 /// </summary>
-internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalFunctions functions)
+internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, Signing.AccessKeys keys, LocalFunctions functions)
 {
     public static bool Handles(PathString path) => path.StartsWithSegments("/_local", StringComparison.Ordinal);
 
@@ -59,6 +59,18 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                     return;
                 case "calls" when method == "GET":
                     await Json(context, 200, calls.Snapshot(), ControlJsonContext.Default.SortedDictionaryStringInt32);
+                    return;
+                case "writes" when method == "GET":
+                    List<WriteRecord> writes;
+                    lock (state.Gate)
+                    {
+                        writes = [.. state.Writes];
+                    }
+
+                    await Json(context, 200, writes, ControlJsonContext.Default.ListWriteRecord);
+                    return;
+                case "credentials" when method == "POST" && segments.Length == 3 && segments[2] == "expire":
+                    await Json(context, 200, new ExpiredView(keys.ExpireAll()), ControlJsonContext.Default.ExpiredView);
                     return;
                 case "calls" when method == "DELETE":
                     calls.Reset();

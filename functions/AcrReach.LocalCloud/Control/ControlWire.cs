@@ -19,6 +19,8 @@ internal sealed record FunctionsView(IReadOnlyList<LocalFunction> Functions);
 
 internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations);
 
+internal sealed record ExpiredView(int Expired);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(QueueView))]
 [JsonSerializable(typeof(ResolveView))]
@@ -29,5 +31,7 @@ internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocatio
 [JsonSerializable(typeof(FunctionRegistration))]
 [JsonSerializable(typeof(FunctionsView))]
 [JsonSerializable(typeof(InvocationsView))]
+[JsonSerializable(typeof(ExpiredView))]
+[JsonSerializable(typeof(List<State.WriteRecord>))]
 [JsonSerializable(typeof(SortedDictionary<string, int>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -13,6 +13,9 @@ internal sealed class ApiRequest(string action, IReadOnlyDictionary<string, stri
 
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
 
+    /// <summary>Who signed the call (null only for requests made in tests without the authenticator).</summary>
+    public Signing.Caller? Caller { get; init; }
+
     /// <summary>The region named by a regional host name (<c>cr.cn-hangzhou.aliyuncs.com</c>), when the call came that way.</summary>
     public string? HostRegion { get; } = hostRegion;
 

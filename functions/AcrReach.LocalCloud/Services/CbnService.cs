@@ -31,13 +31,14 @@ internal sealed class CbnService(CloudState state)
     private object ListTransitRouters(ApiRequest request, string requestId)
     {
         var matching = state.TransitRouters
+            .Where(r => state.Visible(request, r.Id))
             .Where(r => request.Optional("CenId") is not { } cen || r.CenId == cen)
             .Where(r => request.Optional("RegionId") is not { } region || r.Region == region)
             .Where(r => request.Optional("TransitRouterId") is not { } id || r.Id == id)
             .ToList();
         var page = Paging.ByNumber(request, matching, defaultSize: 10, maxSize: 50);
         return new ListTransitRoutersResponse(requestId, page.TotalCount, page.PageNumber, page.PageSize, [.. page.Items.Select(r => new TransitRouterItem(
-            r.Id, string.Empty, string.Empty, r.CenId, r.Region, "Enterprise", "Active", state.OwnerId, Created, false, [], []))]);
+            r.Id, string.Empty, string.Empty, r.CenId, r.Region, "Enterprise", "Active", state.OwnerIdOf(r.Id), Created, false, [], []))]);
     }
 
     private object ListVpcAttachments(ApiRequest request, string requestId)
@@ -47,7 +48,7 @@ internal sealed class CbnService(CloudState state)
         {
             var vpc = state.FindVpc(p.Attachment.VpcId!)!;
             var zones = vpc.VSwitches.GroupBy(s => s.Zone).Take(2).Select(g => new ZoneMapping(g.Key, g.First().Id, Ids.Derive("eni-", p.Attachment.Id, g.Key)));
-            return new VpcAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, vpc.Id, vpc.Region, state.OwnerId, "VPC", "Attached", false, [.. zones], Created, string.Empty, string.Empty, "POSTPAY", []);
+            return new VpcAttachmentItem(p.Attachment.Id, p.Router.Id, p.Router.CenId, vpc.Id, vpc.Region, state.OwnerIdOf(vpc.Id), "VPC", "Attached", false, [.. zones], Created, string.Empty, string.Empty, "POSTPAY", []);
         })]);
     }
 
@@ -91,6 +92,7 @@ internal sealed class CbnService(CloudState state)
         }
 
         var matching = state.TransitRouters
+            .Where(r => state.Visible(request, r.Id))
             .Where(r => (routerId is null || r.Id == routerId) && (region is null || r.Region == region))
             .Where(r => request.Optional("CenId") is not { } cen || r.CenId == cen)
             .SelectMany(r => r.Attachments.Select(a => (Router: r, Attachment: a)))
@@ -110,6 +112,7 @@ internal sealed class CbnService(CloudState state)
         }
 
         var matching = state.TransitRouters
+            .Where(r => state.Visible(request, r.Id))
             .Where(r => routerId is null || r.Id == routerId)
             .SelectMany(r => r.RouteTables)
             .Where(t => ids.Count == 0 || ids.Contains(t.Id))

@@ -27,6 +27,7 @@ internal sealed class CrService(CloudState state)
     {
         var region = Region(request);
         var matching = state.Registries
+            .Where(r => state.Visible(request, r.Registry.InstanceId))
             .Where(r => region is null || r.Registry.Region == region)
             .Where(r => request.Optional("InstanceStatus") is null or "RUNNING")
             .Where(r => request.Optional("InstanceName") is not { } name || r.Registry.InstanceName == name)

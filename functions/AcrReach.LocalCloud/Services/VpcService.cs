@@ -34,6 +34,7 @@ internal sealed class VpcService(CloudState state)
         var ids = request.Optional("VpcId")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var tagFilters = request.Objects("Tag");
         var matching = state.Vpcs
+            .Where(v => state.Visible(request, v.Id))
             .Where(v => v.Region == region && (ids is null || ids.Contains(v.Id)))
             .Where(v => request.Bool("IsDefault") != true)
             .Where(v => tagFilters.All(t => t.TryGetValue("Key", out var key) && v.Tags.TryGetValue(key, out var value) && (!t.TryGetValue("Value", out var wanted) || wanted == value)))
@@ -53,7 +54,7 @@ internal sealed class VpcService(CloudState state)
             new NatGatewayIdSet([]),
             "Available",
             false,
-            state.OwnerId,
+            state.OwnerIdOf(v.Id),
             string.Empty,
             Formats.Time(state.Started),
             attached.Contains(v.Id) ? "Attached" : string.Empty,
@@ -72,6 +73,7 @@ internal sealed class VpcService(CloudState state)
         }
 
         var matching = state.Vpcs
+            .Where(v => state.Visible(request, v.Id))
             .Where(v => (region is null || v.Region == region) && (vpcId is null || v.Id == vpcId))
             .SelectMany(v => v.VSwitches.Select(s => (Vpc: v, Switch: s)))
             .Where(p => request.Optional("VSwitchId") is not { } id || p.Switch.Id == id)
@@ -92,7 +94,7 @@ internal sealed class VpcService(CloudState state)
             (1L << (32 - p.Switch.Cidr.PrefixLength)) - 4,
             string.Empty,
             string.Empty,
-            state.OwnerId,
+            state.OwnerIdOf(p.Vpc.Id),
             string.Empty,
             Formats.Time(state.Started),
             new VSwitchRouteTable(p.Switch.RouteTableId, p.Vpc.RouteTables.First(t => t.Id == p.Switch.RouteTableId).Type.ToString()),
@@ -104,6 +106,7 @@ internal sealed class VpcService(CloudState state)
         var region = request.Required("RegionId");
         var routerType = request.Optional("RouterType") ?? "VRouter";
         var matching = state.Vpcs
+            .Where(v => state.Visible(request, v.Id))
             .Where(v => v.Region == region && routerType == "VRouter")
             .Where(v => request.Optional("VpcId") is not { } id || v.Id == id)
             .Where(v => request.Optional("RouterId") is not { } router || v.RouterId == router)
@@ -122,7 +125,7 @@ internal sealed class VpcService(CloudState state)
             "Available",
             "VSwitch",
             string.Empty,
-            state.OwnerId,
+            state.OwnerIdOf(t.Vpc.Id),
             string.Empty,
             Formats.Time(state.Started),
             true,

@@ -26,11 +26,12 @@ internal enum SignatureStyle
 
 /// <summary>
 /// Verifies both OpenAPI signature styles the way the gateway does (platform.md §1a, §1b): the access key, the
-/// signature, the date window and nonce reuse. Any security token is accepted for the configured key. Codes and
-/// statuses are the gateway's: SignatureDoesNotMatch 400, InvalidAccessKeyId.NotFound 404, SignatureNonceUsed 400,
-/// InvalidTimeStamp.Expired 400, IncompleteSignature 400.
+/// signature, the date window and nonce reuse. A long-term key accepts any security token (FC role credentials in
+/// tests); temporary credentials from AssumeRole need their own token, unexpired. Codes and statuses are the
+/// gateway's: SignatureDoesNotMatch 400, InvalidAccessKeyId.NotFound 404, SignatureNonceUsed 400,
+/// InvalidTimeStamp.Expired 400, IncompleteSignature 400, InvalidSecurityToken.* 400.
 /// </summary>
-internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeySecret, TimeProvider time)
+internal sealed class OpenApiAuthenticator(AccessKeys keys, TimeProvider time)
 {
     /// <summary>The gateway accepts a request date up to 15 minutes either side of its clock.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -45,22 +46,21 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
             ? SignatureStyle.Acs3
             : call.Query.Concat(call.Form).Any(p => p.Key == "Signature") ? SignatureStyle.Rpc : null;
 
-    public SignatureStyle Authenticate(IncomingCall call)
+    /// <summary>Verifies the call and says who made it.</summary>
+    public Caller Authenticate(IncomingCall call)
     {
         switch (StyleOf(call))
         {
             case SignatureStyle.Acs3:
-                VerifyAcs3(call);
-                return SignatureStyle.Acs3;
+                return VerifyAcs3(call);
             case SignatureStyle.Rpc:
-                VerifyRpc(call);
-                return SignatureStyle.Rpc;
+                return VerifyRpc(call);
             default:
                 throw Incomplete("The request carries neither an ACS3 Authorization header nor a Signature parameter.");
         }
     }
 
-    private void VerifyAcs3(IncomingCall call)
+    private Caller VerifyAcs3(IncomingCall call)
     {
         var authorization = ParseAuthorization(call.Headers["authorization"]);
         if (authorization.Algorithm != Acs3Algorithm)
@@ -89,7 +89,8 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
             }
         }
 
-        CheckAccessKey(authorization.Credential);
+        var key = CheckAccessKey(authorization.Credential, call.Headers.GetValueOrDefault("x-acs-security-token"));
+        var accessKeySecret = key.Secret;
         CheckDate(call.Headers["x-acs-date"]);
 
         var payloadHash = Convert.ToHexStringLower(SHA256.HashData(call.Body));
@@ -117,14 +118,15 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
         }
 
         CheckNonce(authorization.Credential, call.Headers["x-acs-signature-nonce"]);
+        return Caller.Of(key);
     }
 
-    private void VerifyRpc(IncomingCall call)
+    private Caller VerifyRpc(IncomingCall call)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in call.Query.Concat(call.Form))
+        foreach (var (name, value) in call.Query.Concat(call.Form))
         {
-            parameters[key] = value;
+            parameters[name] = value;
         }
 
         foreach (var name in (string[])["AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"])
@@ -145,7 +147,8 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
             throw ApiError.Invalid("SignatureVersion");
         }
 
-        CheckAccessKey(parameters["AccessKeyId"]);
+        var key = CheckAccessKey(parameters["AccessKeyId"], parameters.GetValueOrDefault("SecurityToken"));
+        var accessKeySecret = key.Secret;
         CheckDate(parameters["Timestamp"]);
 
         var signed = parameters.Where(p => p.Key != "Signature").ToList();
@@ -157,6 +160,7 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
         }
 
         CheckNonce(parameters["AccessKeyId"], parameters["SignatureNonce"]);
+        return Caller.Of(key);
     }
 
     /// <summary>Sorted by key (ordinal), then value; keys and values percent-encoded; <c>k=</c> for an empty value.</summary>
@@ -167,12 +171,27 @@ internal sealed class OpenApiAuthenticator(string accessKeyId, string accessKeyS
             .ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + p.Value));
 
-    private void CheckAccessKey(string presented)
+    private AccessKey CheckAccessKey(string presented, string? securityToken)
     {
-        if (!string.Equals(presented, accessKeyId, StringComparison.Ordinal))
+        var key = keys.Find(presented) ?? throw new ApiError("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404);
+        if (key.SecurityToken is null)
         {
-            throw new ApiError("InvalidAccessKeyId.NotFound", "Specified access key is not found.", 404);
+            return key;
         }
+
+        if (string.IsNullOrEmpty(securityToken))
+        {
+            throw new ApiError("MissingSecurityToken", "SecurityToken is mandatory for this action.");
+        }
+
+        if (!FixedTimeEquals(key.SecurityToken, securityToken))
+        {
+            throw new ApiError("InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.");
+        }
+
+        return key.Expiration is { } expiration && time.GetUtcNow() >= expiration
+            ? throw new ApiError("InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
+            : key;
     }
 
     private void CheckDate(string text)

@@ -17,6 +17,7 @@ internal sealed class CloudState
     private readonly List<(DateTimeOffset Due, Action Apply)> _transitions = [];
     private readonly Dictionary<(string Action, string Token), (string Fingerprint, string ResultId)> _clientTokens = [];
     private readonly Account _seed;
+    private readonly ImmutableSortedDictionary<string, string> _owners;
     private long _sequence;
 
     public CloudState(Account account, TimeProvider time, TimeSpan settleTime)
@@ -26,6 +27,7 @@ internal sealed class CloudState
         SettleTime = settleTime;
         AccountId = account.AccountId;
         OwnerId = long.TryParse(account.AccountId, out var owner) ? owner : 0;
+        _owners = account.Owners;
         var now = time.GetUtcNow();
         Started = now;
 
@@ -218,6 +220,44 @@ internal sealed class CloudState
         {
             _clientTokens[(request.Action, token)] = (request.Fingerprint, resultId);
         }
+    }
+
+    /// <summary>Every write the local cloud accepted, in order, with the account that made it (control API: <c>/_local/writes</c>).</summary>
+    public List<WriteRecord> Writes { get; } = [];
+
+    /// <summary>The account owning a VPC, transit router or registry (by id); the network account for anything else.</summary>
+    public string OwnerOf(string resourceId) => _owners.TryGetValue(resourceId, out var owner) ? owner : AccountId;
+
+    /// <summary>The owner as the APIs' numeric OwnerId / VpcOwnerId.</summary>
+    public long OwnerIdOf(string resourceId) => long.TryParse(OwnerOf(resourceId), out var id) ? id : 0;
+
+    /// <summary>A list answers only with the caller's own resources, as each account's API does.</summary>
+    public bool Visible(Http.ApiRequest request, string resourceId) => OwnerOf(resourceId) == (request.Caller?.AccountId ?? AccountId);
+
+    /// <summary>The account owning what a call acts on (a route table, a transit router, a registry), or null when it names none.</summary>
+    public string? TargetOwner(Http.ApiRequest request)
+    {
+        if (request.Optional("RouteTableId") is { } table && FindRouteTable(table) is { } vpcTable)
+        {
+            return OwnerOf(vpcTable.Vpc.Id);
+        }
+
+        if (request.Optional("TransitRouterRouteTableId") is { } trTable && FindTransitRouteTable(trTable) is { } transitTable)
+        {
+            return OwnerOf(transitTable.Router.Id);
+        }
+
+        if (request.Optional("TransitRouterId") is { } router && TransitRouters.Any(r => r.Id == router))
+        {
+            return OwnerOf(router);
+        }
+
+        if (request.Optional("InstanceId") is { } instance && FindRegistry(instance) is not null)
+        {
+            return OwnerOf(instance);
+        }
+
+        return null;
     }
 
     public VpcState? FindVpc(string id) => Vpcs.FirstOrDefault(v => v.Id == id);

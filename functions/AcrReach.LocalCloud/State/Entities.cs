@@ -180,3 +180,6 @@ internal sealed class ZoneRecordState(long id, string rr, string type, string va
 
     public string? Remark { get; } = remark;
 }
+
+/// <summary>One accepted write: the action, who made it (account, key, role) and what it acted on, with that resource's owner.</summary>
+public sealed record WriteRecord(string Action, string AccountId, string AccessKeyId, string? RoleArn, string? Target, string? TargetAccountId, string RequestId);

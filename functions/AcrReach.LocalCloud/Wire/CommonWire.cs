@@ -37,4 +37,5 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DescribeZonesResponse))]
 [JsonSerializable(typeof(DescribeZoneInfoResponse))]
 [JsonSerializable(typeof(DescribeZoneRecordsResponse))]
+[JsonSerializable(typeof(AssumeRoleResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

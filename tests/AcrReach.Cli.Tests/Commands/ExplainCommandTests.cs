@@ -29,6 +29,25 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task Explain_from_one_source_names_its_plan_as_a_part_of_the_full_plan_that_plan_prints()
+    {
+        var scenario = CliRun.Scenario("use-replication");
+        var full = await CliRun.Invoke("plan", "--scenario", scenario, "--output", "json");
+        var fullId = System.Text.Json.JsonDocument.Parse(full.Output).RootElement.GetProperty("planId").GetString()!;
+
+        var part = await CliRun.Invoke("explain", "--scenario", scenario, "--from", "vpc-bj1", "--output", "json");
+        var whole = await CliRun.Invoke("explain", "--scenario", scenario);
+        var text = await CliRun.Invoke("explain", "--scenario", scenario, "--from", "vpc-bj1");
+
+        var partId = System.Text.Json.JsonDocument.Parse(part.Output).RootElement.GetProperty("planId").GetString()!;
+        Assert.NotEqual(fullId, partId);
+        Assert.Equal(fullId, System.Text.Json.JsonDocument.Parse(part.Output).RootElement.GetProperty("fullPlanId").GetString());
+        Assert.StartsWith($"Plan {fullId}: the full plan", whole.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Plan {partId}: the part of the full plan {fullId} for vpc-bj1 (", text.Output, StringComparison.Ordinal);
+        Assert.Equal([fullId, partId], System.Text.RegularExpressions.Regex.Matches(text.Output, "plan-[0-9a-f]+").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal).ToArray().OrderBy(id => id == fullId ? 0 : 1));
+    }
+
+    [Fact]
     public async Task Explain_of_an_unlinked_same_region_vpc_shows_the_link_the_plan_makes()
     {
         var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("same-region-link"), "--from", "vpc-hz2");
