@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Cr;
+using AcrReach.Cloud.Fc;
 using AcrReach.Cloud.Mns;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Pvtz;
@@ -23,6 +24,7 @@ public static class ApiCatalog
             ApiOperation.DeclaredBy(typeof(CrOperations)),
             ApiOperation.DeclaredBy(typeof(PvtzOperations)),
             ApiOperation.DeclaredBy(typeof(MnsOperations)),
+            ApiOperation.DeclaredBy(typeof(FcOperations)),
         }.SelectMany(declared => declared).OrderBy(o => o.RamAction, StringComparer.Ordinal)];
 
     /// <summary>The RAM actions, e.g. <c>cen:ListTransitRouters</c>, <c>vpc:CreateRouteEntry</c>, sorted and distinct.</summary>

@@ -2,6 +2,7 @@ using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Cr;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Endpoints;
+using AcrReach.Cloud.Fc;
 using AcrReach.Cloud.Mns;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Pvtz;
@@ -45,4 +46,15 @@ public sealed class CloudApis
             Credentials,
             _factory.Time,
             _factory.Endpoints.ResolveMns(accountId, regionId, _factory.Options.MnsInternalEndpoint));
+
+    /// <summary>Function Compute 3.0 for one account (the function's owner) in one region.</summary>
+    public IFcApi Fc(string accountId, string regionId) =>
+        new FcApi(
+            _factory.Http,
+            _factory.Pipeline,
+            Credentials,
+            _factory.Time,
+            _factory.Endpoints.ResolveFc(accountId, regionId),
+            _factory.Options.UserAgent,
+            _factory.Nonce);
 }

@@ -43,6 +43,9 @@ public sealed class CloudClientFactory : IDisposable
 
     internal HttpClient Http { get; }
 
+    /// <summary>Fixed nonces for tests; null: random ones.</summary>
+    internal Func<string>? Nonce => _nonce;
+
     /// <summary>
     /// The typed APIs calling with <paramref name="credentials"/>; without, with <see cref="CloudOptions.Credentials"/>
     /// or else the default chain for the current user. In FC, pass

@@ -13,6 +13,8 @@ namespace AcrReach.Functions;
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(EventResponse))]
+[JsonSerializable(typeof(SweepFanOutResponse))]
+[JsonSerializable(typeof(LocalFunctionRegistration))]
 [JsonSerializable(typeof(RobotMessage))]
 [JsonSerializable(typeof(RobotAnswer))]
 internal sealed partial class FunctionsJsonContext : JsonSerializerContext;

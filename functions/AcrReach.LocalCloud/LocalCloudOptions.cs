@@ -53,6 +53,9 @@ public sealed record LocalCloudOptions
     /// <summary>How long asynchronous operations take to settle (Pending to Available, Creating to Active, CREATING to RUNNING).</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How long the local Function Compute waits before retrying a failed async invocation; doubled on each retry.</summary>
+    public TimeSpan AsyncRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The clock for signature windows, settling and QPS windows; tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -2,6 +2,7 @@ using System.Net;
 using AcrReach.Core.Scenarios;
 using AcrReach.Core.Topology;
 using AcrReach.LocalCloud.Control;
+using AcrReach.LocalCloud.Fc;
 using AcrReach.LocalCloud.Http;
 using AcrReach.LocalCloud.Mns;
 using AcrReach.LocalCloud.Signing;
@@ -30,10 +31,12 @@ public sealed class LocalCloudServer : IAsyncDisposable
     private readonly TrafficShaper _shaper;
     private readonly CallCounter _calls;
     private readonly AccessKeys _keys;
+    private readonly LocalFunctions _functions;
 
-    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalCloudOptions options, AccessKeys keys)
+    private LocalCloudServer(WebApplication app, CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, LocalCloudOptions options, AccessKeys keys, LocalFunctions functions)
     {
         _keys = keys;
+        _functions = functions;
         _app = app;
         _state = state;
         _queues = queues;
@@ -86,16 +89,21 @@ public sealed class LocalCloudServer : IAsyncDisposable
             keys.Add(new AccessKey(id, secret, owner));
         }
 
-        var openApi = new OpenApiEndpoint(state, keys, new OpenApiAuthenticator(keys, time), shaper, calls, logger);
-        var mnsHost = $"http://{account.AccountId}.mns.{account.Vpcs.Select(v => v.Region).FirstOrDefault() ?? "cn-hangzhou"}.aliyuncs.com";
+        var authenticator = new OpenApiAuthenticator(keys, time);
+        var openApi = new OpenApiEndpoint(state, keys, authenticator, shaper, calls, logger);
+        var homeRegion = account.Vpcs.Select(v => v.Region).FirstOrDefault() ?? "cn-hangzhou";
+        var mnsHost = $"http://{account.AccountId}.mns.{homeRegion}.aliyuncs.com";
+        var functions = new LocalFunctions(options, account.AccountId, homeRegion);
+        var fc = new FunctionEndpoint(functions, authenticator, shaper, calls, state);
         var mns = new MnsEndpoint(queues, new MnsAuthenticator(options.AccessKeyId, options.AccessKeySecret, time), shaper, calls, time, mnsHost);
-        var control = new ControlEndpoint(state, queues, shaper, calls, keys);
+        var control = new ControlEndpoint(state, queues, shaper, calls, keys, functions);
         app.Run(context =>
             ControlEndpoint.Handles(context.Request.Path) ? control.HandleAsync(context)
             : MnsEndpoint.Handles(context.Request.Path) ? mns.HandleAsync(context)
+            : FunctionEndpoint.Handles(context.Request.Path) ? fc.HandleAsync(context)
             : openApi.HandleAsync(context));
 
-        var server = new LocalCloudServer(app, state, queues, shaper, calls, options, keys);
+        var server = new LocalCloudServer(app, state, queues, shaper, calls, options, keys, functions);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Endpoint = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
@@ -134,11 +142,18 @@ public sealed class LocalCloudServer : IAsyncDisposable
     /// <summary>Every message received on the queue, oldest first; empty for an unknown queue.</summary>
     public IReadOnlyList<QueuedMessage> Messages(string queue) => _queues.Messages(queue) ?? [];
 
+    /// <summary>Makes <c>InvokeFunction</c> of <see cref="LocalFunction.Name"/> forward to its host (what <c>POST /_local/functions</c> does).</summary>
+    public void RegisterFunction(LocalFunction function) => _functions.Register(function);
+
+    /// <summary>Every function invocation received, oldest first, with its attempts so far.</summary>
+    public IReadOnlyList<InvocationRecord> Invocations() => _functions.Invocations();
+
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) — what <c>acr-reach local-cloud</c> waits on.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        await _functions.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

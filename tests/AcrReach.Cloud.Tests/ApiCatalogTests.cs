@@ -1,6 +1,7 @@
 using System.Reflection;
 using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Cr;
+using AcrReach.Cloud.Fc;
 using AcrReach.Cloud.Mns;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Pvtz;
@@ -31,6 +32,7 @@ public class ApiCatalogTests
                 "cr:GetInstanceVpcEndpoint",
                 "cr:ListInstance",
                 "cr:ListInstanceRegion",
+                "fc:InvokeFunction",
                 "mns:SendMessage",
                 "pvtz:AddZone",
                 "pvtz:AddZoneRecord",
@@ -51,7 +53,7 @@ public class ApiCatalogTests
     [Fact]
     public void Every_method_of_every_api_interface_has_an_operation_in_the_catalog()
     {
-        var interfaces = new[] { typeof(IVpcApi), typeof(ICbnApi), typeof(ICrApi), typeof(IPvtzApi), typeof(IMnsApi) };
+        var interfaces = new[] { typeof(IVpcApi), typeof(ICbnApi), typeof(ICrApi), typeof(IPvtzApi), typeof(IMnsApi), typeof(IFcApi) };
         var apiActions = interfaces
             .SelectMany(i => i.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
@@ -100,6 +102,7 @@ public class ApiCatalogTests
         await apis.Pvtz.AddZoneRecordAsync(new());
         await apis.Pvtz.BindZoneVpcAsync(new());
         await apis.Mns("1", "cn-hangzhou").SendMessageAsync(new SendMessageRequest { QueueName = "q", MessageBody = "m" });
+        await apis.Fc("1", "cn-hangzhou").InvokeFunctionAsync(new InvokeFunctionRequest("w", "{}"u8.ToArray()));
 
         var sentActions = cloud.Handler.Sent
             .Select(s => s.Headers.TryGetValue("x-acs-action", out var action) ? $"{RamCode(s.Header("x-acs-version"))}:{action}" : "mns:SendMessage")
@@ -114,7 +117,7 @@ public class ApiCatalogTests
         var tokens = ApiCatalog.Operations.Where(o => o.SendsClientToken).Select(o => o.RamAction);
 
         Assert.Equal(
-            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
+            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "fc:InvokeFunction", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
             writes);
         Assert.Equal(["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "pvtz:AddZone", "pvtz:AddZoneRecord", "vpc:CreateRouteEntry"], tokens);
     }
@@ -125,6 +128,7 @@ public class ApiCatalogTests
         "2017-09-12" => "cen",
         "2018-12-01" => "cr",
         "2018-01-01" => "pvtz",
+        "2023-03-30" => "fc",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "unknown API version"),
     };
 }

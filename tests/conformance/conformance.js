@@ -7,6 +7,9 @@
 
 const assert = require('node:assert/strict');
 const Vpc = require('@alicloud/vpc20160428');
+const Fc = require('@alicloud/fc20230330');
+const http = require('node:http');
+const { Readable } = require('node:stream');
 const { $OpenApiUtil } = require('@alicloud/openapi-core');
 const OpenApi = require('@alicloud/openapi-client');
 const OpenApiUtil = require('@alicloud/openapi-util').default;
@@ -585,6 +588,122 @@ async function mnsCases() {
   });
 }
 
+// ---- Function Compute 3.0: InvokeFunction (ROA, ACS3 over the path), forwarded to a function host on this machine ----
+
+// A stand-in for a custom-runtime function host: records each POST /invoke and answers x-fc-status 404 for the first
+// `failFirst` of them (a function error, which FC's async configuration retries), 200 after.
+async function functionHost(failFirst = 0) {
+  const received = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { 'x-fc-status': received.length <= failFirst ? '404' : '200', 'content-type': 'application/json' });
+      res.end(JSON.stringify({ answeredBy: 'function host', attempt: received.length }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${server.address().port}/`;
+  return { received, endpoint, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+async function registerFunction(name, endpoint, maxAsyncRetryAttempts) {
+  const answer = await control('POST', 'functions', { name, endpoint, maxAsyncRetryAttempts });
+  assert.equal(answer.status, 201);
+}
+
+function fcClient(secret = accessKeySecret) {
+  return new Fc.default(new $OpenApiUtil.Config({ accessKeyId, accessKeySecret: secret, endpoint: host, protocol: 'http', regionId: 'cn-hangzhou' }));
+}
+
+async function invoke(client, name, type, payload) {
+  const request = new Fc.InvokeFunctionRequest({ body: Readable.from(Buffer.from(payload, 'utf8')) });
+  const headers = new Fc.InvokeFunctionHeaders({ xFcInvocationType: type });
+  const response = await client.invokeFunctionWithOptions(name, request, headers, new RuntimeOptions({}));
+  const chunks = [];
+  for await (const chunk of response.body) {
+    chunks.push(Buffer.from(chunk));
+  }
+  return { statusCode: response.statusCode, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') };
+}
+
+async function invocation(requestId) {
+  return eventually(async () => {
+    const found = (await control('GET', 'invocations')).json.invocations.find((i) => i.requestId === requestId);
+    return found && found.status !== 'Running' ? found : null;
+  }, `invocation ${requestId} to finish`);
+}
+
+async function fcCases() {
+  await check('fc.InvokeFunction Async answers 202 with x-fc-request-id and FC delivers the payload to the function host', async () => {
+    const host = await functionHost();
+    try {
+      await registerFunction('conformance-async', host.endpoint, 2);
+      const payload = JSON.stringify({ sweepId: 'sweep-conformance', index: 1, count: 1, mode: 'ReportOnly', region: 'cn-hangzhou' });
+      const answer = await invoke(fcClient(), 'conformance-async', 'Async', payload);
+      assert.equal(answer.statusCode, 202);
+      const requestId = answer.headers['x-fc-request-id'];
+      assert.ok(requestId, 'x-fc-request-id');
+      const done = await invocation(requestId);
+      assert.deepEqual([done.status, done.attempts], ['Succeeded', 1]);
+      const delivered = host.received[0];
+      assert.equal(delivered.path, '/invoke');
+      assert.equal(delivered.body, payload);
+      assert.equal(delivered.headers['x-fc-request-id'], requestId);
+      assert.equal(delivered.headers['x-fc-invocation-type'], 'Async');
+      assert.equal(delivered.headers['x-fc-function-name'], 'conformance-async');
+    } finally {
+      await host.close();
+    }
+  });
+
+  await check('fc.InvokeFunction Async: a function error is retried up to the async configuration, then given up', async () => {
+    const flaky = await functionHost(1);
+    const broken = await functionHost(99);
+    try {
+      await registerFunction('conformance-flaky', flaky.endpoint, 2);
+      await registerFunction('conformance-broken', broken.endpoint, 1);
+      const retried = await invocation((await invoke(fcClient(), 'conformance-flaky', 'Async', '{}')).headers['x-fc-request-id']);
+      const failed = await invocation((await invoke(fcClient(), 'conformance-broken', 'Async', '{}')).headers['x-fc-request-id']);
+      assert.deepEqual([retried.status, retried.attempts], ['Succeeded', 2]);
+      assert.deepEqual([failed.status, failed.attempts], ['Failed', 2]);
+      assert.deepEqual(flaky.received.map((r) => r.headers['x-fc-retry-count']), ['0', '1']);
+    } finally {
+      await flaky.close();
+      await broken.close();
+    }
+  });
+
+  await check('fc.InvokeFunction Sync answers with the function host\'s own answer', async () => {
+    const host = await functionHost();
+    try {
+      await registerFunction('conformance-sync', host.endpoint, 0);
+      const answer = await invoke(fcClient(), 'conformance-sync', 'Sync', '{"ping":true}');
+      assert.equal(answer.statusCode, 200);
+      assert.deepEqual(JSON.parse(answer.body), { answeredBy: 'function host', attempt: 1 });
+    } finally {
+      await host.close();
+    }
+  });
+
+  await check('fc.InvokeFunction of an unknown function is FunctionNotFound (404)', async () => {
+    await expectError(invoke(fcClient(), 'no-such-function', 'Async', '{}'), 'FunctionNotFound', 404);
+  });
+
+  await check('fc.InvokeFunction with a wrong secret is SignatureDoesNotMatch and invokes nothing', async () => {
+    const host = await functionHost();
+    try {
+      await registerFunction('conformance-signed', host.endpoint, 0);
+      await expectError(invoke(fcClient('wrong-secret'), 'conformance-signed', 'Async', '{}'), 'SignatureDoesNotMatch', 400);
+      await sleep(300);
+      assert.equal(host.received.length, 0);
+    } finally {
+      await host.close();
+    }
+  });
+}
+
 // ---- STS 2015-04-01 through @alicloud/sts20150401, then VPC with the temporary credentials ----
 
 const memberAccount = '2234567890123456';
@@ -661,6 +780,7 @@ async function main() {
   await crCases();
   await pvtzCases();
   await popCoreCases();
+  await fcCases();
   await stsCases();
   if (listing) {
     return;

@@ -11,7 +11,7 @@ public enum EndpointRule
     /// <summary><c>{code}.aliyuncs.com</c> for every region.</summary>
     Central,
 
-    /// <summary>MNS: <c>{accountId}.mns.{region}.aliyuncs.com</c>.</summary>
+    /// <summary>MNS: <c>{accountId}.mns.{region}.aliyuncs.com</c>; Function Compute 3.0: <c>{accountId}.{region}.fc.aliyuncs.com</c>.</summary>
     Account,
 }
 
@@ -32,6 +32,9 @@ public sealed class CloudProduct
 
     public static readonly CloudProduct Mns = new("Mns", "mns", "2015-06-06", "mns", EndpointRule.Account);
 
+    /// <summary>Function Compute 3.0 (ROA): the sweep hands its shards to the worker function through it.</summary>
+    public static readonly CloudProduct Fc = new("Fc", "fc", "2023-03-30", "fc", EndpointRule.Account);
+
     private CloudProduct(
         string name,
         string endpointCode,
@@ -48,9 +51,9 @@ public sealed class CloudProduct
         EndpointMap = endpointMap ?? FrozenDictionary<string, string>.Empty;
     }
 
-    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns];
+    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns, Fc];
 
-    /// <summary>The product's name in the SDKs: <c>Vpc</c>, <c>Cbn</c>, <c>Cr</c>, <c>Pvtz</c>, <c>Mns</c>.</summary>
+    /// <summary>The product's name in the SDKs: <c>Vpc</c>, <c>Cbn</c>, <c>Cr</c>, <c>Pvtz</c>, <c>Mns</c>, <c>Fc</c>.</summary>
     public string Name { get; }
 
     public string EndpointCode { get; }

@@ -45,6 +45,18 @@ public sealed class EndpointResolver
             : new Uri($"https://{accountId}.mns.{regionId}.aliyuncs.com/");
     }
 
+    /// <summary>
+    /// Function Compute 3.0's base URL for an account in a region: <c>https://{accountId}.{region}.fc.aliyuncs.com/</c>.
+    /// The SDK (npm <c>@alicloud/fc20230330</c>) has no endpoint rule of its own (<c>_endpointRule = ""</c>): the
+    /// caller names this host, as FC's console and docs give it.
+    /// </summary>
+    public Uri ResolveFc(string accountId, string regionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(regionId);
+        return Override ?? new Uri($"https://{accountId}.{regionId}.fc.aliyuncs.com/");
+    }
+
     /// <summary>The real host of a product in a region, from the product's endpoint map and rule.</summary>
     public static string Host(CloudProduct product, string? regionId)
     {
@@ -63,7 +75,7 @@ public sealed class EndpointResolver
                     ? mapped
                     : $"{product.EndpointCode}.{regionId}.aliyuncs.com";
             default:
-                throw new ArgumentException($"{product.Name} endpoints need an account id; use ResolveMns", nameof(product));
+                throw new ArgumentException($"{product.Name} endpoints need an account id; use ResolveMns or ResolveFc", nameof(product));
         }
     }
 }

@@ -74,6 +74,11 @@ public sealed record NotificationMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Truncated { get; init; }
 
+    /// <summary>The fanned-out sweep this run was a shard of: the id ties the shards' messages together.</summary>
+    [JsonPropertyOrder(19)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SweepId { get; init; }
+
     public static NotificationMessage From(ApplyReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -95,6 +100,7 @@ public sealed record NotificationMessage
             Error = report.Error,
             Checks = report.Checks,
             OnPremises = report.OnPremises,
+            SweepId = report.SweepId,
         };
     }
 

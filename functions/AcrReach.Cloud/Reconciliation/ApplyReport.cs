@@ -138,6 +138,11 @@ public sealed record ApplyReport
     [JsonPropertyOrder(20)]
     public ImmutableArray<OnPremisesNeeds> OnPremises { get; init; } = [];
 
+    /// <summary>The fanned-out sweep this run was a shard of; null for any other run.</summary>
+    [JsonPropertyOrder(21)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SweepId { get; init; }
+
     public int Count(StepOutcome outcome) => Steps.Count(s => s.Outcome == outcome);
 
     /// <summary>True when the message could not be published: the run says so and exits non-zero.</summary>

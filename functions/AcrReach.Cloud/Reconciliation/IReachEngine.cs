@@ -28,4 +28,10 @@ public interface IReachEngine
 
     /// <summary>Every reach rule in force and whether it holds now (read-only).</summary>
     Task<AccountStatus> StatusAsync(RunContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The timer's side of a fanned-out sweep: splits the account into shards and hands each to the worker function through
+    /// Function Compute's asynchronous invocation. Never throws for a cloud error: the report says which shards were handed over.
+    /// </summary>
+    Task<SweepFanOutReport> FanOutSweepAsync(SweepFanOutRequest request, RunContext context, CancellationToken cancellationToken);
 }

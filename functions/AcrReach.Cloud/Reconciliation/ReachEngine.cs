@@ -58,6 +58,15 @@ public sealed class ReachEngine : IReachEngine, IDisposable
     public Task<AccountStatus> StatusAsync(RunContext context, CancellationToken cancellationToken) =>
         ReconcilerFor(context).StatusAsync(cancellationToken);
 
+    public Task<SweepFanOutReport> FanOutSweepAsync(SweepFanOutRequest request, RunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var factory = _factory.Value;
+        var options = OptionsFor(context);
+        var dispatcher = new SweepDispatcher(factory.Create(context.Credentials), options, factory.Time);
+        return dispatcher.FanOutAsync(request, options.Discovery.AccountId ?? "unknown", options.QueueRegion ?? options.Discovery.HomeRegion, cancellationToken);
+    }
+
     public void Dispose()
     {
         if (_ownsFactory && _factory.IsValueCreated)
@@ -70,7 +79,11 @@ public sealed class ReachEngine : IReachEngine, IDisposable
     private Reconciler ReconcilerFor(RunContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = _options with
+        return Reconciler.Create(_factory.Value, context.Credentials, OptionsFor(context), _lookupHttp);
+    }
+
+    private ReconcilerOptions OptionsFor(RunContext context) =>
+        _options with
         {
             QueueRegion = _options.QueueRegion ?? context.Region,
             Discovery = _options.Discovery with
@@ -79,6 +92,4 @@ public sealed class ReachEngine : IReachEngine, IDisposable
                 HomeRegion = context.Region ?? _options.Discovery.HomeRegion,
             },
         };
-        return Reconciler.Create(_factory.Value, context.Credentials, options, _lookupHttp);
-    }
 }

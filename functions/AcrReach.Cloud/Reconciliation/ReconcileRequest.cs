@@ -37,4 +37,8 @@ public static class Triggers
 /// plan has no removals and stale routes are only reported.</param>
 /// <param name="RollbackOf">A run id: the plan is instead the removal of every route that run made (and nothing else);
 /// applied only with <paramref name="Prune"/> in <see cref="ReconcileMode.Repair"/>.</param>
-public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default, bool Prune = false, string? RollbackOf = null);
+public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, ReconcileMode Mode, TimeSpan ReadyTimeout = default, bool Prune = false, string? RollbackOf = null)
+{
+    /// <summary>The sweep this run is a shard of (the fanned-out sweep's id): every shard's message carries it.</summary>
+    public string? SweepId { get; init; }
+}

@@ -31,6 +31,15 @@ public sealed record RegionNetworks(string Region) : ReconcileScope
 }
 
 /// <summary>
+/// A shard of a large region (the fanned-out sweep): its source networks attached to one transit router — a VPC attached to
+/// several, to the first by id — or, with a null <see cref="TransitRouterId"/>, those attached to none of the region's.
+/// </summary>
+public sealed record TransitRouterNetworks(string Region, string? TransitRouterId) : ReconcileScope
+{
+    public override string Describe() => TransitRouterId is null ? $"region {Region}, networks on no transit router" : $"region {Region}, networks on {TransitRouterId}";
+}
+
+/// <summary>
 /// The network behind a transit-router attachment (just created): the VPC of a VPC attachment, the data center of a
 /// VBR/VPN one; a new peer attachment can change any path, so it means the whole account. At least one of
 /// <see cref="AttachmentId"/> and <see cref="NetworkId"/> (VPC, VBR or VPN connection id) is set.

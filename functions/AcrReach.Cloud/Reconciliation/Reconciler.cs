@@ -354,6 +354,7 @@ public sealed class Reconciler
             Error = Error,
             Checks = Outcome is ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded ? [] : Checks,
             OnPremises = Outcome is ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded ? [] : OnPremises,
+            SweepId = Request.SweepId,
         };
     }
 }

@@ -46,6 +46,11 @@ public static class Scoping
             case RegionNetworks { Region: var region }:
                 var attachedThere = DataCentersAttachedIn(discovered, region);
                 return Narrow(account, rule => rule.From.VpcId is { } vpc ? account.FindVpc(vpc)?.Region == region : attachedThere.Contains(rule.From.DataCenter!));
+            case TransitRouterNetworks shard:
+                var router = RouterOfEachNetwork(discovered, shard.Region);
+                return Narrow(account, rule =>
+                    (rule.From.VpcId is { } vpcId ? account.FindVpc(vpcId)?.Region == shard.Region : router.ContainsKey(rule.From.DataCenter!))
+                    && router.GetValueOrDefault(rule.From.Name) == shard.TransitRouterId);
             case AttachmentNetwork attachment:
                 return FromAttachment(discovered, attachment);
             default:
@@ -69,6 +74,27 @@ public static class Scoping
             { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => new(discovered.Account, PlanScope.ForSource(dataCenter)),
             _ => new(discovered.Account, PlanScope.Everything),
         };
+    }
+
+    /// <summary>The transit router of the region each network (VPC id, data-center name) is attached to: the first attachment by id.</summary>
+    internal static Dictionary<string, string> RouterOfEachNetwork(DiscoveredAccount discovered, string region)
+    {
+        var router = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attachment in discovered.Attachments.Where(a => a.Region == region).OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var network = attachment.Type switch
+            {
+                AttachmentType.Vpc => attachment.NetworkId,
+                AttachmentType.Vbr or AttachmentType.Vpn => attachment.Name,
+                _ => null,
+            };
+            if (network is not null)
+            {
+                router.TryAdd(network, attachment.TransitRouterId);
+            }
+        }
+
+        return router;
     }
 
     private static HashSet<string> DataCentersAttachedIn(DiscoveredAccount discovered, string region) =>

@@ -11,6 +11,7 @@ internal static class EventFunctions
         FunctionKind.OnAttachment => ReadCloudEvents(body, AttachmentEventReader.Read),
         FunctionKind.OnRegistry => ReadCloudEvents(body, RegistryEventReader.Read),
         FunctionKind.Sweep => [TimerEventReader.Read(body, config.SweepRepair)],
+        FunctionKind.SweepWorker => [ShardEventReader.Read(body)],
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not an event function"),
     };
 

@@ -77,7 +77,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
     {
         var asked = readings.SelectMany(r => r.Scopes.Select(scope => (Reading: r, Scope: scope))).Select((a, order) => (a.Reading, a.Scope, Order: order));
         return asked
-            .GroupBy(a => (a.Reading.Trigger, a.Reading.Mode, a.Reading.WaitsForReady))
+            .GroupBy(a => (a.Reading.Trigger, a.Reading.Mode, a.Reading.WaitsForReady, a.Reading.SweepId))
             .SelectMany(kind =>
             {
                 var first = new Dictionary<ReconcileScope, (ReconcileReading Reading, ReconcileScope Scope, int Order)>();
@@ -104,7 +104,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         // Once the budget is spent a run still gets a token wait: a zero wait would skip the readiness check
         // altogether and reconcile a resource that is still being created.
         var wait = reading.WaitsForReady ? Max(waitUntil - time.GetUtcNow(), CheckOnce) : TimeSpan.Zero;
-        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait);
+        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait) { SweepId = reading.SweepId };
         log.Info(invocation.RequestId, "run.start", scope.Describe(), ("mode", reading.Mode.ToString()), ("trigger", reading.Trigger), ("eventId", reading.EventId));
         try
         {

@@ -21,6 +21,8 @@ public static class EnvironmentVariables
     public const string MaxChatBytes = "ACR_REACH_MAX_CHAT_BYTES";
     public const string FunctionTimeoutSeconds = "ACR_REACH_FUNCTION_TIMEOUT_SECONDS";
     public const string MaxScopes = "ACR_REACH_MAX_SCOPES";
+    public const string SweepWorker = "ACR_REACH_SWEEP_WORKER";
+    public const string ShardMaxNetworks = "ACR_REACH_SHARD_MAX_NETWORKS";
 
     // Set by FC itself (platform.md §2a).
     public const string FcFunctionName = "FC_FUNCTION_NAME";
@@ -39,5 +41,5 @@ public static class EnvironmentVariables
 
     /// <summary>The variables a deployment may set.</summary>
     public static ImmutableArray<string> Deployable { get; } =
-        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes, FunctionTimeoutSeconds, MaxScopes];
+        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes, FunctionTimeoutSeconds, MaxScopes, SweepWorker, ShardMaxNetworks];
 }

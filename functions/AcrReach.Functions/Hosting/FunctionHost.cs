@@ -103,6 +103,7 @@ public sealed class FunctionHost : IAsyncDisposable
     private sealed class Invoker(HostConfig config, IReachEngine engine, JsonLog log, TimeProvider time)
     {
         private readonly EventRunner _events = new(engine, config, log, time);
+        private readonly SweepFanOutFunction _fanOut = new(engine, config, log, time);
         private readonly ChatOpsFunction _chat = new(engine, config, new RobotSignature(config.ChatAppSecret, config.ChatSignatureWindow, time), log, time);
 
         public Task InitializeAsync(HttpContext context) =>
@@ -118,6 +119,11 @@ public sealed class FunctionHost : IAsyncDisposable
             }
 
             var readings = EventFunctions.Read(config.Function, body, config);
+            if (config.Function == FunctionKind.Sweep && config.SweepWorker is { } worker && readings is [Events.ReconcileReading sweep])
+            {
+                return await _fanOut.RunAsync(sweep, worker, invocation, cancellationToken);
+            }
+
             return await _events.RunAsync(readings, invocation, cancellationToken);
         });
 

@@ -2,18 +2,22 @@ using AcrReach.Core;
 
 namespace AcrReach.Functions.Hosting;
 
-/// <summary>The four functions of the deployable set; one binary, the function chosen by configuration.</summary>
+/// <summary>The functions of the deployable set; one binary, the function chosen by configuration.</summary>
 public enum FunctionKind
 {
     OnAttachment,
     OnRegistry,
     Sweep,
     Chatops,
+
+    /// <summary>Runs one shard of a fanned-out sweep, handed over by the sweep through FC's async invocation.</summary>
+    SweepWorker,
 }
 
 public static class FunctionKinds
 {
-    public static IReadOnlyList<FunctionKind> All { get; } = [FunctionKind.OnAttachment, FunctionKind.OnRegistry, FunctionKind.Sweep, FunctionKind.Chatops];
+    // Longer names first: "acr-reach-sweep-worker" is the worker, not the sweep.
+    public static IReadOnlyList<FunctionKind> All { get; } = [FunctionKind.OnAttachment, FunctionKind.OnRegistry, FunctionKind.SweepWorker, FunctionKind.Sweep, FunctionKind.Chatops];
 
     public static string Name(this FunctionKind kind) => kind switch
     {
@@ -21,6 +25,7 @@ public static class FunctionKinds
         FunctionKind.OnRegistry => "on-registry",
         FunctionKind.Sweep => "sweep",
         FunctionKind.Chatops => "chatops",
+        FunctionKind.SweepWorker => "sweep-worker",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -86,6 +86,15 @@ public sealed record HostConfig
     /// </summary>
     public int MaxScopesPerInvocation { get; init; } = DefaultMaxScopesPerInvocation;
 
+    /// <summary>
+    /// The worker function the sweep hands its shards to (<c>ACR_REACH_SWEEP_WORKER</c>, e.g. <c>acr-reach-sweep-worker</c>);
+    /// null: the sweep runs the whole account in its own invocation.
+    /// </summary>
+    public string? SweepWorker { get; init; }
+
+    /// <summary>A region with more VPCs than this is split per transit router (<c>ACR_REACH_SHARD_MAX_NETWORKS</c>, 500).</summary>
+    public int ShardMaxNetworks { get; init; } = Cloud.Reconciliation.SweepSharding.DefaultMaxNetworksPerShard;
+
     public int MaxEventBytes { get; init; } = DefaultMaxEventBytes;
 
     public int MaxChatBytes { get; init; } = DefaultMaxChatBytes;
@@ -101,7 +110,8 @@ public sealed record HostConfig
     /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_POLICY_FILE</c> (a path, relative to the code
     /// folder on FC); <c>ACR_REACH_PRIVATE_ZONE</c> (false); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
     /// <c>ACR_REACH_MAX_EVENT_BYTES</c>; <c>ACR_REACH_MAX_CHAT_BYTES</c>; <c>ACR_REACH_FUNCTION_TIMEOUT_SECONDS</c> (else
-    /// <c>FC_TIMEOUT</c>, else 600); <c>ACR_REACH_MAX_SCOPES</c> (50); <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
+    /// <c>FC_TIMEOUT</c>, else 600); <c>ACR_REACH_MAX_SCOPES</c> (50); <c>ACR_REACH_SWEEP_WORKER</c>;
+    /// <c>ACR_REACH_SHARD_MAX_NETWORKS</c> (500); <c>FC_REGION</c>; <c>FC_ACCOUNT_ID</c>;
     /// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>/<c>_SECRET</c>/<c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.
     /// </summary>
     /// <param name="functionOverride">A function name that wins over the environment (<c>serve --function</c>).</param>
@@ -138,6 +148,8 @@ public sealed record HostConfig
             ReadyTimeout = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ReadyTimeoutSeconds), EnvironmentVariables.ReadyTimeoutSeconds, 300, 0, 86400)),
             FunctionTimeout = TimeSpan.FromSeconds(Integer(Get(timeoutVariable), timeoutVariable, DefaultFunctionTimeoutSeconds, 1, 86400)),
             MaxScopesPerInvocation = Integer(Get(EnvironmentVariables.MaxScopes), EnvironmentVariables.MaxScopes, DefaultMaxScopesPerInvocation, 1, 10000),
+            SweepWorker = Get(EnvironmentVariables.SweepWorker),
+            ShardMaxNetworks = Integer(Get(EnvironmentVariables.ShardMaxNetworks), EnvironmentVariables.ShardMaxNetworks, Cloud.Reconciliation.SweepSharding.DefaultMaxNetworksPerShard, 1, 1_000_000),
             MaxEventBytes = Integer(Get(EnvironmentVariables.MaxEventBytes), EnvironmentVariables.MaxEventBytes, DefaultMaxEventBytes, 1024, 32 * 1024 * 1024),
             MaxChatBytes = Integer(Get(EnvironmentVariables.MaxChatBytes), EnvironmentVariables.MaxChatBytes, DefaultMaxChatBytes, 1024, 32 * 1024 * 1024),
             EnvironmentCredentials = keyId is not null && keySecret is not null

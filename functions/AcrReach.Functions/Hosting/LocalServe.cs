@@ -67,6 +67,11 @@ public static class LocalServe
         {
             await output.WriteLineAsync($"listening on {host.LocalAddress.ToString().TrimEnd('/')}");
             await output.FlushAsync(CancellationToken.None);
+            if (config.Endpoint is { } cloud && IsLoopback(cloud) && config.Function != FunctionKind.Chatops)
+            {
+                await RegisterAsync(cloud, config, options.Environment(EnvironmentVariables.FcFunctionName), host.LocalAddress, error, cancellationToken);
+            }
+
             try
             {
                 // Ends on SIGTERM (the host's own lifetime) or when the caller cancels (Ctrl+C).
@@ -81,4 +86,40 @@ public static class LocalServe
 
         return 0;
     }
+
+    /// <summary>
+    /// Tells the local cloud to forward InvokeFunction of this function here (<c>POST /_local/functions</c>), under its
+    /// short name, its deployed name (<c>acr-reach-</c> + the short name) and <c>FC_FUNCTION_NAME</c> when set, with the
+    /// deployment's async retries (s.yaml: two). A failure is one line on <paramref name="error"/>: the host still serves.
+    /// </summary>
+    private static async Task RegisterAsync(Uri cloud, HostConfig config, string? fcFunctionName, Uri self, TextWriter error, CancellationToken cancellationToken)
+    {
+        var names = new[] { config.Function.Name(), "acr-reach-" + config.Function.Name(), fcFunctionName }
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.Ordinal);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var name in names)
+        {
+            var body = System.Text.Json.JsonSerializer.Serialize(new LocalFunctionRegistration(name, self.ToString(), 2), FunctionsJsonContext.Default.LocalFunctionRegistration);
+            try
+            {
+                using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                using var answer = await http.PostAsync(new Uri(cloud, "/_local/functions"), content, cancellationToken);
+                if (!answer.IsSuccessStatusCode)
+                {
+                    await error.WriteLineAsync($"the local cloud at {cloud} did not register function {name}: HTTP {(int)answer.StatusCode}");
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                await error.WriteLineAsync($"the local cloud at {cloud} did not register function {name}: {exception.Message}");
+                return;
+            }
+        }
+    }
+
+    private static bool IsLoopback(Uri endpoint) =>
+        endpoint.IsLoopback || (IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address));
 }
+
+/// <summary>The local cloud's <c>POST /_local/functions</c> body (its own type lives in the emulator, which we never reference).</summary>
+internal sealed record LocalFunctionRegistration(string Name, string Endpoint, int MaxAsyncRetryAttempts);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Scenarios;
+using AcrReach.LocalCloud.Fc;
 using AcrReach.LocalCloud.Mns;
 using AcrReach.LocalCloud.State;
 using AcrReach.LocalCloud.Traffic;
@@ -12,10 +13,11 @@ namespace AcrReach.LocalCloud.Control;
 
 /// <summary>
 /// <c>/_local/</c>: the local cloud's own control API, unsigned, never part of a real API (README.md beside this
-/// project documents it). State, queued messages, call counts, scripted faults, what names resolve to inside a region,
+/// project documents it). State, queued messages, call counts, scripted faults, the functions InvokeFunction forwards to and
+/// what their invocations did, what names resolve to inside a region,
 /// and a registry's <c>/v2/</c> token challenge.
 /// </summary>
-internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, Signing.AccessKeys keys)
+internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, TrafficShaper shaper, CallCounter calls, Signing.AccessKeys keys, LocalFunctions functions)
 {
     public static bool Handles(PathString path) => path.StartsWithSegments("/_local", StringComparison.Ordinal);
 
@@ -91,6 +93,29 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                 case "faults" when method == "DELETE":
                     shaper.ClearFaults();
                     context.Response.StatusCode = 204;
+                    return;
+                case "functions" when method == "GET":
+                    await Json(context, 200, new FunctionsView(functions.All()), ControlJsonContext.Default.FunctionsView);
+                    return;
+                case "functions" when method == "POST":
+                    var registration = await Read(context, ControlJsonContext.Default.FunctionRegistration);
+                    if (registration?.Name is not { Length: > 0 } functionName
+                        || !Uri.TryCreate(registration.Endpoint, UriKind.Absolute, out var functionEndpoint)
+                        || functionEndpoint.Scheme != Uri.UriSchemeHttp
+                        || !IPAddress.TryParse(functionEndpoint.Host, out var functionAddress)
+                        || !IPAddress.IsLoopback(functionAddress)
+                        || registration.MaxAsyncRetryAttempts is < 0 or > 8)
+                    {
+                        await Error(context, 400, "a function needs name and endpoint (http://127.x.x.x:PORT, a host on this machine); maxAsyncRetryAttempts 0 to 8");
+                        return;
+                    }
+
+                    var function = new LocalFunction(functionName, functionEndpoint, registration.MaxAsyncRetryAttempts ?? LocalFunction.DefaultMaxAsyncRetryAttempts);
+                    functions.Register(function);
+                    await Json(context, 201, new FunctionsView(functions.All()), ControlJsonContext.Default.FunctionsView);
+                    return;
+                case "invocations" when method == "GET":
+                    await Json(context, 200, new InvocationsView(functions.Invocations()), ControlJsonContext.Default.InvocationsView);
                     return;
                 case "resolve" when method == "GET":
                     await Resolve(context);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AcrReach.LocalCloud.Fc;
 
 namespace AcrReach.LocalCloud.Control;
 
@@ -12,6 +13,12 @@ internal sealed record FaultsView(IReadOnlyList<ScriptedFault> Faults);
 
 internal sealed record ControlError(string Error);
 
+internal sealed record FunctionRegistration(string? Name, string? Endpoint, int? MaxAsyncRetryAttempts);
+
+internal sealed record FunctionsView(IReadOnlyList<LocalFunction> Functions);
+
+internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations);
+
 internal sealed record ExpiredView(int Expired);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true, PropertyNameCaseInsensitive = true)]
@@ -21,6 +28,9 @@ internal sealed record ExpiredView(int Expired);
 [JsonSerializable(typeof(FaultsView))]
 [JsonSerializable(typeof(ScriptedFault))]
 [JsonSerializable(typeof(ControlError))]
+[JsonSerializable(typeof(FunctionRegistration))]
+[JsonSerializable(typeof(FunctionsView))]
+[JsonSerializable(typeof(InvocationsView))]
 [JsonSerializable(typeof(ExpiredView))]
 [JsonSerializable(typeof(List<State.WriteRecord>))]
 [JsonSerializable(typeof(SortedDictionary<string, int>))]

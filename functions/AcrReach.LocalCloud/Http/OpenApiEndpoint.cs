@@ -147,7 +147,7 @@ internal sealed partial class OpenApiEndpoint
         _products[version] = new Product(host, actions);
     }
 
-    private static IncomingCall Incoming(HttpRequest request, byte[] body)
+    internal static IncomingCall Incoming(HttpRequest request, byte[] body)
     {
         var query = request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? string.Empty))).ToList();
         var form = new List<KeyValuePair<string, string>>();
@@ -174,7 +174,7 @@ internal sealed partial class OpenApiEndpoint
     private static partial Regex RegionalHost();
 
 
-    private static Task WriteJsonAsync(HttpContext context, int status, object body)
+    internal static Task WriteJsonAsync(HttpContext context, int status, object body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=utf-8";

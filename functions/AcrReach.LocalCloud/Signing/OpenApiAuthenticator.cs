@@ -6,12 +6,14 @@ using AcrReach.LocalCloud.Http;
 namespace AcrReach.LocalCloud.Signing;
 
 /// <summary>What arrived on the wire, before any of it is trusted.</summary>
+/// <param name="CanonicalUri">The path as signed: <c>/</c> for RPC calls, the resource path for ROA ones (Function Compute).</param>
 internal sealed record IncomingCall(
     string Method,
     IReadOnlyList<KeyValuePair<string, string>> Query,
     IReadOnlyList<KeyValuePair<string, string>> Form,
     IReadOnlyDictionary<string, string> Headers,
-    byte[] Body);
+    byte[] Body,
+    string CanonicalUri = "/");
 
 internal enum SignatureStyle
 {
@@ -99,7 +101,7 @@ internal sealed class OpenApiAuthenticator(AccessKeys keys, TimeProvider time)
 
         var canonical = new StringBuilder()
             .Append(call.Method).Append('\n')
-            .Append('/').Append('\n')
+            .Append(call.CanonicalUri).Append('\n')
             .Append(CanonicalQuery(call.Query, encodeKeys: true)).Append('\n');
         foreach (var header in authorization.SignedHeaders)
         {

@@ -41,7 +41,7 @@ public sealed partial class RosTemplateTests
     }
 
     [Fact]
-    public void Declares_the_four_fc3_functions_on_custom_debian12_running_the_bootstrap()
+    public void Declares_the_five_fc3_functions_on_custom_debian12_running_the_bootstrap()
     {
         Assert.Equal(FunctionKinds.All.Order(), Functions.Keys.Order());
         foreach (var (kind, (name, properties)) in Functions)
@@ -176,6 +176,18 @@ public sealed partial class RosTemplateTests
 
         Assert.Equal(["mns:SendMessage"], send["Action"]!.AsArray().Select(a => (string?)a));
         Assert.Equal("acs:mns:${ALIYUN::Region}:${ALIYUN::TenantId}:/queues/${QueueName}/messages", (string?)Assert.Single(send["Resource"]!.AsArray())!["Fn::Sub"]);
+    }
+
+    [Fact]
+    public void Invoking_is_allowed_on_the_sweep_worker_function_only()
+    {
+        var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
+        var invoke = Assert.Single(policy["PolicyDocument"]!["Statement"]!.AsArray(), s => s!["Action"]!.AsArray().Any(a => (string?)a == "fc:InvokeFunction"))!;
+        var worker = (string)Functions[FunctionKind.SweepWorker].Properties["FunctionName"]!;
+
+        Assert.Equal(["fc:InvokeFunction"], invoke["Action"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal($"acs:fc:${{ALIYUN::Region}}:${{ALIYUN::TenantId}}:functions/{worker}", (string?)Assert.Single(invoke["Resource"]!.AsArray())!["Fn::Sub"]);
+        Assert.Equal(worker, (string?)Functions[FunctionKind.Sweep].Properties["EnvironmentVariables"]![EnvironmentVariables.SweepWorker]);
     }
 
     [Fact]

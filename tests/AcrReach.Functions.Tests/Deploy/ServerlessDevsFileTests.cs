@@ -39,10 +39,22 @@ public sealed class ServerlessDevsFileTests
     }
 
     [Fact]
-    public void Declares_the_four_functions_each_selected_by_its_own_name()
+    public void Declares_the_five_functions_each_selected_by_its_own_name()
     {
         Assert.Equal(FunctionKinds.All.Order(), DeploymentFiles.DevsFunctions.Keys.Order());
-        Assert.Equal(4, DeploymentFiles.ServerlessDevs["resources"]!.AsObject().Count);
+        Assert.Equal(5, DeploymentFiles.ServerlessDevs["resources"]!.AsObject().Count);
+    }
+
+    [Fact]
+    public void The_sweep_hands_its_shards_to_the_worker_which_only_the_sweep_invokes()
+    {
+        var sweep = DeploymentFiles.DevsFunctions[FunctionKind.Sweep];
+        var worker = DeploymentFiles.DevsFunctions[FunctionKind.SweepWorker];
+
+        Assert.Equal((string?)worker["functionName"], (string?)sweep["environmentVariables"]![EnvironmentVariables.SweepWorker]);
+        Assert.Null(worker["triggers"]);
+        Assert.InRange((int)worker["asyncInvokeConfig"]!["maxAsyncRetryAttempts"]!, 1, 3);
+        Assert.Null(worker["environmentVariables"]![EnvironmentVariables.SweepWorker]);
     }
 
     [Fact]
@@ -63,7 +75,7 @@ public sealed class ServerlessDevsFileTests
     [Fact]
     public void Every_trigger_has_the_type_and_a_valid_config_for_its_function()
     {
-        foreach (var (kind, props) in DeploymentFiles.DevsFunctions)
+        foreach (var (kind, props) in DeploymentFiles.DevsFunctions.Where(f => f.Key != FunctionKind.SweepWorker))
         {
             var trigger = Assert.Single(props["triggers"]!.AsArray())!.AsObject();
             Assert.Equal(TriggerTypes[kind], (string?)trigger["triggerType"]);
@@ -75,7 +87,7 @@ public sealed class ServerlessDevsFileTests
     [Fact]
     public void Event_functions_retry_a_failed_invocation_only_a_few_times_and_wait_less_than_their_timeout()
     {
-        foreach (var kind in new[] { FunctionKind.OnAttachment, FunctionKind.OnRegistry, FunctionKind.Sweep })
+        foreach (var kind in new[] { FunctionKind.OnAttachment, FunctionKind.OnRegistry, FunctionKind.Sweep, FunctionKind.SweepWorker })
         {
             var props = DeploymentFiles.DevsFunctions[kind];
             Assert.InRange((int)props["asyncInvokeConfig"]!["maxAsyncRetryAttempts"]!, 0, 3);

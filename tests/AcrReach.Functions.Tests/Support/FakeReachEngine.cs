@@ -92,6 +92,22 @@ internal sealed class FakeReachEngine : IReachEngine
         return Task.FromResult(Status);
     }
 
+    /// <summary>Fan-outs asked for, with the context each came with.</summary>
+    public ConcurrentQueue<(SweepFanOutRequest Request, RunContext Context)> FanOuts { get; } = new();
+
+    /// <summary>The shards a fan-out reports as handed over (default: one per region of the account).</summary>
+    public Func<SweepFanOutRequest, SweepFanOutReport>? FanOutAnswer { get; set; }
+
+    public Task<SweepFanOutReport> FanOutSweepAsync(SweepFanOutRequest request, RunContext context, CancellationToken cancellationToken)
+    {
+        FanOuts.Enqueue((request, context));
+        ThrowIfAsked();
+        return Task.FromResult(FanOutAnswer?.Invoke(request) ?? new SweepFanOutReport(
+            "sweep-test",
+            [.. Account.Vpcs.Select(v => v.Region).Distinct().Order(StringComparer.Ordinal).Select((region, i) => new ShardDispatch(i + 1, $"region {region}", $"fc-{i + 1}", null))],
+            null));
+    }
+
     /// <summary>The scope planned as the engine would: the account narrowed to the scope, planned and verified.</summary>
     public PlannedScope Planned(ReconcileScope scope)
     {

@@ -15,10 +15,10 @@ public static class TestSigner
         string.Join('&', parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
 
     /// <summary>The ACS3-HMAC-SHA256 Authorization header for the given request parts (headers lower-case, already final).</summary>
-    public static string Acs3Authorization(string method, string canonicalQuery, IReadOnlyDictionary<string, string> headers, string payloadHash, string accessKeyId, string secret)
+    public static string Acs3Authorization(string method, string canonicalQuery, IReadOnlyDictionary<string, string> headers, string payloadHash, string accessKeyId, string secret, string canonicalUri = "/")
     {
         var signed = headers.Keys.Where(h => h.StartsWith("x-acs-", StringComparison.Ordinal) || h is "host" or "content-type").Order(StringComparer.Ordinal).ToList();
-        var canonical = new StringBuilder().Append(method).Append("\n/\n").Append(canonicalQuery).Append('\n');
+        var canonical = new StringBuilder().Append(method).Append('\n').Append(canonicalUri).Append('\n').Append(canonicalQuery).Append('\n');
         foreach (var name in signed)
         {
             canonical.Append(name).Append(':').Append(headers[name].Trim()).Append('\n');

@@ -1,0 +1,109 @@
+using AcrReach.Cloud.Reconciliation;
+using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Support;
+using AcrReach.LocalCloud;
+using AcrReach.LocalCloud.Fc;
+
+namespace AcrReach.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The fanned-out sweep on this machine: the timer's host calls InvokeFunction on the local cloud, whose Function Compute
+/// forwards each shard asynchronously to the worker's host, with FC's retries; both hosts run the real engine.
+/// </summary>
+public sealed class SweepFanOutOnLocalCloudTests
+{
+    private const string Worker = "acr-reach-sweep-worker";
+    private static readonly string Repair = EventFiles.Read("timer-sweep-repair.json");
+
+    [Fact]
+    public async Task The_sweep_converges_every_shard_and_each_shard_publishes_one_message_with_the_sweeps_id()
+    {
+        await using var fanOut = await FanOutRig.StartAsync();
+
+        using var response = await fanOut.Rig.InvokeAsync(Repair);
+
+        Assert.Equal("200", response.FcStatus());
+        var body = await response.JsonAsync();
+        var sweepId = body.GetProperty("sweepId").GetString()!;
+        var shards = body.GetProperty("shards").EnumerateArray().Select(s => s.GetProperty("scope").GetString()!).ToList();
+        Assert.Equal(["region cn-hangzhou", "region cn-shanghai"], shards);
+        var invocations = await fanOut.FinishedAsync(shards.Count);
+        Assert.All(invocations, i => Assert.Equal(("Succeeded", 1), (i.Status, i.Attempts)));
+        var messages = fanOut.Rig.Messages().Where(m => (string?)m["sweepId"] == sweepId).ToList();
+        Assert.Equal(shards.Order(StringComparer.Ordinal), messages.Select(m => (string)m["scope"]!).Order(StringComparer.Ordinal));
+        Assert.All(messages, m => Assert.Equal(Triggers.Sweep, (string?)m["trigger"]));
+        Assert.Equal(OnAttachmentOnLocalCloudTests.SeedRoutes, fanOut.Rig.MarkedRoutes());
+        fanOut.Rig.AssertConverged();
+        Assert.Equal(shards.Count, fanOut.Rig.Cloud.Calls()["InvokeFunction"]);
+    }
+
+    [Fact]
+    public async Task A_shard_that_fails_is_retried_by_fc_and_the_other_shards_are_not_touched()
+    {
+        await using var fanOut = await FanOutRig.StartAsync();
+
+        // Only the workers read route tables (the timer's survey does not): exactly one shard's run fails, non-transiently.
+        fanOut.Rig.Cloud.AddFault(new ScriptedFault("DescribeRouteTableList", 1, "Forbidden.RAM", 403));
+        using var response = await fanOut.Rig.InvokeAsync(Repair);
+
+        Assert.Equal("200", response.FcStatus());
+        var sweepId = (await response.JsonAsync()).GetProperty("sweepId").GetString()!;
+        var invocations = await fanOut.FinishedAsync(2);
+        Assert.All(invocations, i => Assert.Equal("Succeeded", i.Status));
+        Assert.Equal([1, 2], invocations.Select(i => i.Attempts).Order());
+        var byScope = fanOut.Rig.Messages().Where(m => (string?)m["sweepId"] == sweepId).GroupBy(m => (string)m["scope"]!).ToDictionary(g => g.Key, g => g.Select(m => (string)m["outcome"]!).ToList());
+        var retried = Assert.Single(byScope, s => s.Value.Count == 2);
+        Assert.Equal("Failed", retried.Value[0]);
+        Assert.NotEqual("Failed", retried.Value[1]);
+        var untouched = Assert.Single(byScope, s => s.Value.Count == 1);
+        Assert.NotEqual("Failed", untouched.Value[0]);
+        fanOut.Rig.AssertConverged();
+    }
+
+    /// <summary>The timer's rig (sweep host + local cloud) and a second host, the worker, registered with the local cloud's FC.</summary>
+    private sealed class FanOutRig : IAsyncDisposable
+    {
+        private FanOutRig(CloudRig rig, HostUnderTest worker) => (Rig, Worker) = (rig, worker);
+
+        public CloudRig Rig { get; }
+
+        public HostUnderTest Worker { get; }
+
+        public static async Task<FanOutRig> StartAsync()
+        {
+            var rig = await CloudRig.StartAsync(
+                FunctionKind.Sweep,
+                configure: config => config with { SweepWorker = SweepFanOutOnLocalCloudTests.Worker },
+                cloudOptions: options => options with { AsyncRetryDelay = TimeSpan.FromMilliseconds(50) });
+            var worker = await HostUnderTest.StartAsync(
+                FunctionKind.SweepWorker,
+                config => config with { Endpoint = rig.Cloud.Endpoint },
+                config => new ReachEngine(rig.Factory, EngineWiring.Options(config, new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) })));
+            rig.Cloud.RegisterFunction(new LocalFunction(SweepFanOutOnLocalCloudTests.Worker, worker.Address, MaxAsyncRetryAttempts: 2));
+            return new FanOutRig(rig, worker);
+        }
+
+        /// <summary>Waits (at most a minute) until <paramref name="count"/> invocations have finished, retries included.</summary>
+        public async Task<IReadOnlyList<InvocationRecord>> FinishedAsync(int count)
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                var invocations = Rig.Cloud.Invocations();
+                if (invocations.Count >= count && invocations.All(r => r.Status != "Running"))
+                {
+                    return invocations;
+                }
+
+                await Task.Delay(100);
+            }
+
+            throw new TimeoutException($"the shards did not finish: {string.Join("; ", Rig.Cloud.Invocations())}");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Rig.DisposeAsync();
+            await Worker.DisposeAsync();
+        }
+    }
+}
