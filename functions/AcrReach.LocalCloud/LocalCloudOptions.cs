@@ -56,6 +56,7 @@ public sealed record LocalCloudOptions
         ["DescribeRouteEntryList"] = 100,
         ["CreateRouteEntry"] = 20,
         ["DeleteRouteEntry"] = 20,
+        ["DescribeCens"] = 100,
         ["ListTransitRouters"] = 100,
         ["ListTransitRouterVpcAttachments"] = 100,
         ["ListTransitRouterPeerAttachments"] = 100,
