@@ -74,6 +74,7 @@ public sealed record LocalCloudOptions
         ["TagResources"] = 20,
         ["UnTagResources"] = 20,
         ["ListTagResources"] = 100,
+        ["DescribeCens"] = 100,
         ["ListTransitRouters"] = 100,
         ["ListTransitRouterVpcAttachments"] = 100,
         ["ListTransitRouterPeerAttachments"] = 100,

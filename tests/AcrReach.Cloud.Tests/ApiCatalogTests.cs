@@ -19,6 +19,7 @@ public class ApiCatalogTests
             [
                 "cen:CreateTransitRouterRouteEntry",
                 "cen:DeleteTransitRouterRouteEntry",
+                "cen:DescribeCens",
                 "cen:ListTransitRouterPeerAttachments",
                 "cen:ListTransitRouterRouteEntries",
                 "cen:ListTransitRouterRouteTableAssociations",
@@ -80,6 +81,7 @@ public class ApiCatalogTests
         await vpc.DescribeRouteEntryListAsync(new());
         await vpc.CreateRouteEntryAsync(new());
         await vpc.DeleteRouteEntryAsync(new());
+        await apis.Cbn.DescribeCensAsync(new());
         await apis.Cbn.ListTransitRoutersAsync(new());
         await apis.Cbn.ListTransitRouterVpcAttachmentsAsync(new());
         await apis.Cbn.ListTransitRouterPeerAttachmentsAsync(new());

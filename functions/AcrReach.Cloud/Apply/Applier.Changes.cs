@@ -88,8 +88,24 @@ public sealed partial class Applier
             }
 
             var matches = entry.TransitRouterRouteEntryNextHopType == "Attachment" && entry.TransitRouterRouteEntryNextHopId == action.NextHopId;
-            return (RouteSeen(matches, entry.TransitRouterRouteEntryStatus, "Creating", action.RouteTableId, action.Destination, entry.TransitRouterRouteEntryNextHopType, entry.TransitRouterRouteEntryNextHopId, entry.TransitRouterRouteEntryName, $"Attachment {action.NextHopId}"),
-                answer.RequestId);
+            var seen = RouteSeen(matches, entry.TransitRouterRouteEntryStatus, "Creating", action.RouteTableId, action.Destination, entry.TransitRouterRouteEntryNextHopType, entry.TransitRouterRouteEntryNextHopId, entry.TransitRouterRouteEntryName, $"Attachment {action.NextHopId}");
+
+            // Rejected, Standby and Prohibited entries exist but do not forward (the model's statuses: Active, Rejected,
+            // Prohibited, Standby, Candidate, Creating, Deleting; aliyun/alibabacloud-typescript-sdk
+            // cbn-20170912/src/models/ListTransitRouterRouteEntriesResponseBody.ts), so ours in one of them is not
+            // "already present". Nor can it be treated as absent: a second static route of the destination is refused
+            // as a duplicate. The step fails and says so; discovery already leaves such entries out of the model.
+            if (matches && entry.TransitRouterRouteEntryStatus is "Rejected" or "Standby" or "Prohibited")
+            {
+                seen = seen with
+                {
+                    Progress = Progress.Stuck,
+                    Description = $"{Cidr.Format(action.Destination)} in {action.RouteTableId} goes to Attachment {action.NextHopId} but is {entry.TransitRouterRouteEntryStatus}, so it does not forward; "
+                        + "look for a route of the same destination that wins over it, or a policy that prohibits it",
+                };
+            }
+
+            return (seen, answer.RequestId);
         }
 
         public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)

@@ -67,7 +67,9 @@ public sealed partial class Applier
         for (var attempt = 0; attempt < BindAttempts; attempt++)
         {
             var info = await pvtz.DescribeZoneInfoAsync(new DescribeZoneInfoRequest { ZoneId = zoneId }, cancellationToken);
-            var bound = info.BindVpcs.Vpc.Where(v => v.VpcId is not null).Select(v => new ZoneVpc { VpcId = v.VpcId, RegionId = v.RegionId }).ToList();
+            // Each existing binding goes back with its region AND type: an EDS workspace VPC re-sent without VpcType
+            // would be rebound as STANDARD (pvtz-20180101/src/models/BindZoneVpcRequestVpcs.ts in aliyun/alibabacloud-typescript-sdk).
+            var bound = info.BindVpcs.Vpc.Where(v => v.VpcId is not null).Select(v => new ZoneVpc { VpcId = v.VpcId, RegionId = v.RegionId, VpcType = v.VpcType }).ToList();
             var missing = change.Vpcs.Where(v => !bound.Any(b => b.VpcId == v.VpcId)).ToList();
             if (missing.Count == 0)
             {

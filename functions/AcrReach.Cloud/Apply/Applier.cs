@@ -23,6 +23,9 @@ public sealed partial class Applier
     public const string TimeoutCode = "Timeout";
     public const string PruneNotAskedCode = "PruneNotAsked";
 
+    /// <summary>The route is there with the right next hop but does not forward, and waiting will not change that.</summary>
+    public const string RouteNotActiveCode = "RouteNotActive";
+
     private readonly CloudApis _apis;
     private readonly ApplierOptions _options;
     private readonly TimeProvider _time;
@@ -166,6 +169,11 @@ public sealed partial class Applier
                     return new StepReport(step, StepOutcome.Failed, lookRequest, new StepError(RouteConflictCode, seen.Description));
                 }
 
+                if (seen.Progress == Progress.Stuck)
+                {
+                    return new StepReport(step, StepOutcome.Failed, lookRequest, new StepError(RouteNotActiveCode, seen.Description));
+                }
+
                 if (seen.Matches && seen.Progress == Progress.Done)
                 {
                     return created
@@ -240,6 +248,9 @@ public sealed partial class Applier
 
         /// <summary>Being deleted: wait until it is gone.</summary>
         Going,
+
+        /// <summary>Present but not in force, and not on its way to it (a transit route Rejected, Standby or Prohibited).</summary>
+        Stuck,
     }
 
     /// <summary>What a look found: whether it is the change asked for (same next hop), how far along, and what it is.</summary>

@@ -7,6 +7,9 @@ public sealed class CbnApi(OpenApiClient client) : ICbnApi
 {
     private readonly OpenApiClient _client = client ?? throw new ArgumentNullException(nameof(client));
 
+    public Task<DescribeCensResponse> DescribeCensAsync(DescribeCensRequest request, CancellationToken cancellationToken = default) =>
+        _client.InvokeAsync(CbnOperations.DescribeCens, request, null, cancellationToken);
+
     public Task<ListTransitRoutersResponse> ListTransitRoutersAsync(ListTransitRoutersRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(CbnOperations.ListTransitRouters, request, null, cancellationToken);
 

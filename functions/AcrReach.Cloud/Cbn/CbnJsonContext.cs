@@ -11,6 +11,7 @@ namespace AcrReach.Cloud.Cbn;
         typeof(ScalarAsStringConverter),
         typeof(NullAsEmptyArrayConverter<string>),
         typeof(NullAsEmptyArrayConverter<CloudTag>),
+        typeof(NullAsEmptyArrayConverter<CenItem>),
         typeof(NullAsEmptyArrayConverter<TransitRouterItem>),
         typeof(NullAsEmptyArrayConverter<TransitRouterCidr>),
         typeof(NullAsEmptyArrayConverter<VpcAttachmentItem>),
@@ -23,6 +24,8 @@ namespace AcrReach.Cloud.Cbn;
         typeof(NullAsEmptyArrayConverter<TransitRouteFilter>),
         typeof(NullAsEmptyArrayConverter<TransitRouteEntryItem>),
         typeof(NullAsEmptyArrayConverter<RouteTableAssociationItem>)])]
+[JsonSerializable(typeof(DescribeCensRequest))]
+[JsonSerializable(typeof(DescribeCensResponse))]
 [JsonSerializable(typeof(ListTransitRoutersRequest))]
 [JsonSerializable(typeof(ListTransitRoutersResponse))]
 [JsonSerializable(typeof(ListTransitRouterVpcAttachmentsRequest))]

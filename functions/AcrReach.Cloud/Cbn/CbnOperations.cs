@@ -8,6 +8,9 @@ public static class CbnOperations
 {
     private static CbnJsonContext Json => CbnJsonContext.Default;
 
+    public static readonly ApiOperation<DescribeCensRequest, DescribeCensResponse> DescribeCens = new(
+        CloudProduct.Cbn, "DescribeCens", ApiAccess.Read, Json.DescribeCensRequest, Json.DescribeCensResponse);
+
     public static readonly ApiOperation<ListTransitRoutersRequest, ListTransitRoutersResponse> ListTransitRouters = new(
         CloudProduct.Cbn, "ListTransitRouters", ApiAccess.Read, Json.ListTransitRoutersRequest, Json.ListTransitRoutersResponse);
 

@@ -6,6 +6,9 @@ namespace AcrReach.Cloud.Cbn;
 /// </summary>
 public interface ICbnApi
 {
+    Task<DescribeCensResponse> DescribeCensAsync(DescribeCensRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The routers of one CEN instance: older API references mark <c>CenId</c> required, so always send it.</summary>
     Task<ListTransitRoutersResponse> ListTransitRoutersAsync(ListTransitRoutersRequest request, CancellationToken cancellationToken = default);
 
     Task<ListTransitRouterVpcAttachmentsResponse> ListTransitRouterVpcAttachmentsAsync(ListTransitRouterVpcAttachmentsRequest request, CancellationToken cancellationToken = default);

@@ -40,8 +40,7 @@ public sealed class AccountDiscovery
         var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
 
-        // ListTransitRouters is central: one unfiltered listing is fewer calls than one per region.
-        var routersRead = Gate("ListTransitRouters", () => _apis.Cbn.ListAllTransitRoutersAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var routersRead = TransitRoutersAsync(cancellationToken);
         var crRegions = configured.IsEmpty ? await ContainerRegistryRegionsAsync(cancellationToken) : configured;
         var instancesRead = Task.WhenAll(crRegions.Select(region => InstancesAsync(region, cancellationToken)));
         var routers = (await routersRead)
@@ -56,14 +55,38 @@ public sealed class AccountDiscovery
         var regionReads = Task.WhenAll(regions.Select(region => ReadRegionAsync(region, cancellationToken)));
         var routerReads = Task.WhenAll(routers.Select(router => ReadRouterAsync(router, cancellationToken)));
         var registryReads = Task.WhenAll(instances.Select(instance => ReadRegistryAsync(instance, cancellationToken)));
-        var names = ResolveAsync(regions, instances, cancellationToken);
+        var names = ResolveAsync(Wanted(regions, instances), cancellationToken);
         var policy = PolicyAsync(cancellationToken);
 
-        var readings = new CloudReadings(regions, [.. await regionReads], [.. await routerReads], [.. await registryReads], await names);
+        // A registry whose challenge names another auth host gets that host routed and resolved (DiscoveryMapping).
+        var registries = await registryReads;
+        var realmNames = await ResolveAsync(
+            [.. registries.Where(r => r.Realm is not null && r.Instance.RegionId is { Length: > 0 })
+                .Select(r => (Region: r.Instance.RegionId!, Name: r.Realm!.Host.ToLowerInvariant()))
+                .Where(w => w.Name != EndpointNames.Auth(w.Region))
+                .Distinct()],
+            cancellationToken);
+        var readings = new CloudReadings(regions, [.. await regionReads], [.. await routerReads], [.. registries], Merge(await names, realmNames));
         var discovered = DiscoveryMapping.ToAccount(readings, await policy, _options.AccountId);
         var account = discovered.Account;
         Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
         return discovered;
+    }
+
+    /// <summary>
+    /// Every transit router, listed per CEN instance: ListTransitRouters lists the routers of one CEN, and older API
+    /// references mark its CenId required (aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRoutersRequest.ts
+    /// now has it optional). Both calls are central, so one listing per CEN covers every region.
+    /// </summary>
+    private async Task<ImmutableArray<TransitRouterItem>> TransitRoutersAsync(CancellationToken cancellationToken)
+    {
+        var cens = await Gate("DescribeCens", () => _apis.Cbn.DescribeAllCensAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var cenIds = cens.Select(c => c.CenId).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var routers = await Task.WhenAll(cenIds.Select(cenId => Gate(
+            "ListTransitRouters",
+            () => _apis.Cbn.ListAllTransitRoutersAsync(new ListTransitRoutersRequest { CenId = cenId }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
+            cancellationToken)));
+        return [.. routers.SelectMany(r => r)];
     }
 
     /// <summary>The policy file given; else whatever the lookup knows (the local cloud's scenario policy); else none.</summary>
@@ -142,14 +165,21 @@ public sealed class AccountDiscovery
     /// The endpoint names the planner needs resolved, as seen inside each region: the auth and OSS names of every region
     /// read (a source's own region's service addresses must not be routed away), and custom bucket hosts.
     /// </summary>
-    private async Task<ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>> ResolveAsync(
-        ImmutableArray<string> regions, ImmutableArray<CrInstanceItem> instances, CancellationToken cancellationToken)
-    {
-        var wanted = regions.SelectMany(r => new[] { (Region: r, Name: EndpointNames.Auth(r)), (Region: r, Name: EndpointNames.Oss(r)) })
+    private static (string Region, string Name)[] Wanted(ImmutableArray<string> regions, ImmutableArray<CrInstanceItem> instances) =>
+        regions.SelectMany(r => new[] { (Region: r, Name: EndpointNames.Auth(r)), (Region: r, Name: EndpointNames.Oss(r)) })
             .Concat(instances.SelectMany(i => i.Tags.Where(t => t.TagKey == ResourceTags.OssBucket && !string.IsNullOrWhiteSpace(t.TagValue))
                 .Select(t => (Region: i.RegionId!, Name: EndpointNames.OssBucket(t.TagValue!.Trim(), i.RegionId!)))))
             .Distinct()
             .ToArray();
+
+    private static ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>> Merge(
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>> names,
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>> more) =>
+        more.Aggregate(names, (all, region) => all.SetItem(region.Key, all.TryGetValue(region.Key, out var known) ? known.SetItems(region.Value) : region.Value));
+
+    private async Task<ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>> ResolveAsync(
+        (string Region, string Name)[] wanted, CancellationToken cancellationToken)
+    {
         var addresses = await Task.WhenAll(wanted.Select(w => Gate("resolve", () => _lookup.ResolveAsync(w.Region, w.Name, cancellationToken), cancellationToken)));
         return wanted.Zip(addresses)
             .Where(p => p.Second is not null)

@@ -249,6 +249,7 @@ internal static class DiscoveryMapping
             states.Add(new RegistryState(id, name, region, instance.InstanceStatus ?? string.Empty, links));
 
             var takeover = false;
+            string? authHost = null;
             if (read.Realm is not { } realm)
             {
                 notes.Add(new Finding(DiscoveryNotes.AuthRealmUnreachable, Severity.Info,
@@ -261,11 +262,14 @@ internal static class DiscoveryMapping
                 takeover = host == EndpointNames.Registry(name, region)
                     || read.Endpoint.Domains.Any(d => string.Equals(d, host, StringComparison.OrdinalIgnoreCase))
                     || (host.StartsWith($"{name.ToLowerInvariant()}-registry", StringComparison.Ordinal) && host.EndsWith(".cr.aliyuncs.com", StringComparison.Ordinal));
+                // The challenge is the registry's own word on where docker login goes (dockerauth-vpc and dockerauth-ee-vpc
+                // are both seen; no reference fixes either), so that host is the one routed and resolved.
                 if (!takeover && host != EndpointNames.Auth(region))
                 {
-                    notes.Add(new Finding(DiscoveryNotes.AuthRealmUnconventional, Severity.Warning,
-                        $"{id} sends docker login to {host}, not to {EndpointNames.Auth(region)}; routes and records are planned for the regional name",
-                        Registry: id, Remedy: $"check that {host} resolves to the same address as {EndpointNames.Auth(region)} inside {region}"));
+                    authHost = host;
+                    notes.Add(new Finding(DiscoveryNotes.AuthRealmUnconventional, Severity.Info,
+                        $"{id} sends docker login to {host}, not to {EndpointNames.Auth(region)}; routes and records are planned for {host}",
+                        Registry: id));
                 }
             }
 
@@ -283,7 +287,10 @@ internal static class DiscoveryMapping
                 [.. links.Where(l => l.Status == "RUNNING" && l.Ip is not null).Select(l => new VpcEndpoint(l.VpcId, l.VswitchId, l.Ip!))],
                 takeover,
                 tags.TryGetValue(ResourceTags.OssBucket, out var bucket) && !string.IsNullOrWhiteSpace(bucket) ? bucket.Trim() : null,
-                privateLink));
+                privateLink)
+            {
+                AuthHost = authHost,
+            });
         }
 
         return ([.. registries], [.. states]);

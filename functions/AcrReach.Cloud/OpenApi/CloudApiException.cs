@@ -96,6 +96,7 @@ public sealed class CloudApiException : Exception
             case NetworkErrorCode:
             case "ServiceUnavailable":
             case "SystemBusy":
+            case "System.Busy": // PrivateZone's spelling (terraform-provider-alicloud retries it for pvtz calls)
             case "InternalError":
             case "UnknownError":
             case "TaskConflict":

@@ -5,10 +5,16 @@ namespace AcrReach.Cloud.Paging;
 /// <summary>Every transit router, attachment, route table, route entry and association a filter matches.</summary>
 public static class CbnPages
 {
-    public static IAsyncEnumerable<TransitRouterItem> ListAllTransitRoutersAsync(this ICbnApi api, ListTransitRoutersRequest? request = null, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<CenItem> DescribeAllCensAsync(this ICbnApi api, DescribeCensRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        return Pages.ByPageNumberAsync(api.ListTransitRoutersAsync, request ?? new(), PageSizes.TransitRouters, r => r.TransitRouters, cancellationToken);
+        return Pages.ByPageNumberAsync(api.DescribeCensAsync, request ?? new(), PageSizes.Cens, r => r.Cens.Cen, cancellationToken);
+    }
+
+    public static IAsyncEnumerable<TransitRouterItem> ListAllTransitRoutersAsync(this ICbnApi api, ListTransitRoutersRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return Pages.ByPageNumberAsync(api.ListTransitRoutersAsync, request, PageSizes.TransitRouters, r => r.TransitRouters, cancellationToken);
     }
 
     public static IAsyncEnumerable<VpcAttachmentItem> ListAllTransitRouterVpcAttachmentsAsync(this ICbnApi api, ListTransitRouterVpcAttachmentsRequest request, CancellationToken cancellationToken = default)

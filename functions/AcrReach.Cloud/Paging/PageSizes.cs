@@ -11,6 +11,9 @@ public static class PageSizes
     /// <summary>DescribeRouteEntryList's MaxResult: 1–100.</summary>
     public const int VpcRouteEntries = 100;
 
+    /// <summary>DescribeCens' PageSize: 1–50.</summary>
+    public const int Cens = 50;
+
     /// <summary>ListTransitRouters' PageSize: 1–50.</summary>
     public const int TransitRouters = 50;
 

@@ -29,7 +29,7 @@ internal sealed partial class PlanningSession
 
         if (!registry.AuthDomainTakeover)
         {
-            var authName = EndpointNames.Auth(region);
+            var authName = registry.AuthName;
             if (Resolve(source, registry, authName) is { } auth)
             {
                 Consider(targets, source, registry, registryVpc, new RequiredEndpoint(

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using AcrReach.Core.Endpoints;
 
 namespace AcrReach.Core.Topology;
 
@@ -158,7 +159,18 @@ public sealed record Registry(
     ImmutableArray<VpcEndpoint> VpcEndpoints,
     bool AuthDomainTakeover,
     string? OssBucket,
-    IPAddress? OssPrivateLinkIp);
+    IPAddress? OssPrivateLinkIp)
+{
+    /// <summary>
+    /// The host <c>docker login</c> is sent to: the realm of the registry's <c>/v2/</c> challenge when it names another
+    /// host than the regional <c>dockerauth-vpc</c> one (both names are seen in the wild and no reference fixes
+    /// either); null for the regional name. Routes and records are planned for this host's address.
+    /// </summary>
+    public string? AuthHost { get; init; }
+
+    /// <summary>The auth host routed and resolved: <see cref="AuthHost"/>, else the regional name.</summary>
+    public string AuthName => AuthHost ?? EndpointNames.Auth(Region);
+}
 
 /// <summary>The instance's address inside one linked VPC.</summary>
 public sealed record VpcEndpoint(string VpcId, string VswitchId, IPAddress Ip);

@@ -16,6 +16,7 @@ internal sealed class CbnService(CloudState state)
 {
     public void Register(IDictionary<string, Func<ApiRequest, string, object>> actions)
     {
+        actions["DescribeCens"] = DescribeCens;
         actions["ListTransitRouters"] = ListTransitRouters;
         actions["ListTransitRouterVpcAttachments"] = ListVpcAttachments;
         actions["ListTransitRouterPeerAttachments"] = ListPeerAttachments;
@@ -61,11 +62,26 @@ internal sealed class CbnService(CloudState state)
         return new RequestIdOnly(requestId);
     }
 
+    /// <summary>The CEN instances the scenario's transit routers belong to (PageSize 1–50, default 10).</summary>
+    private object DescribeCens(ApiRequest request, string requestId)
+    {
+        var cens = state.TransitRouters.Select(r => r.CenId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var page = Paging.ByNumber(request, cens, defaultSize: 10, maxSize: 50);
+        return new DescribeCensResponse(requestId, page.TotalCount, page.PageNumber, page.PageSize, new CenSet([.. page.Items.Select(id =>
+            new CenItem(id, id, string.Empty, "Active", "REDUCED", Created))]));
+    }
+
+    /// <summary>
+    /// The routers of one CEN instance. CenId is required, as older API references have it (the current model,
+    /// aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRoutersRequest.ts, has it optional): a
+    /// client that lists without it would miss routers on the accounts where the older rule holds.
+    /// </summary>
     private object ListTransitRouters(ApiRequest request, string requestId)
     {
+        var cen = request.Required("CenId");
         var matching = state.TransitRouters
             .Where(r => state.Visible(request, r.Id))
-            .Where(r => request.Optional("CenId") is not { } cen || r.CenId == cen)
+            .Where(r => r.CenId == cen)
             .Where(r => request.Optional("RegionId") is not { } region || r.Region == region)
             .Where(r => request.Optional("TransitRouterId") is not { } id || r.Id == id)
             .ToList();

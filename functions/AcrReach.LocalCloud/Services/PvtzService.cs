@@ -71,7 +71,7 @@ internal sealed class PvtzService(CloudState state)
         var zone = FindZone(request);
         return new DescribeZoneInfoResponse(requestId, zone.Id, zone.Name, zone.Records.Count, zone.ProxyPattern, false, zone.Remark, "AUTH_ZONE", false, string.Empty,
             Formats.Time(zone.Created), Formats.Time(zone.Updated), zone.Created.ToUnixTimeMilliseconds(), zone.Updated.ToUnixTimeMilliseconds(),
-            new BindVpcSet([.. zone.Vpcs.Select(v => new BindVpcItem(v.VpcId, string.Empty, v.RegionId, v.RegionId, "STANDARD"))]));
+            new BindVpcSet([.. zone.Vpcs.Select(v => new BindVpcItem(v.VpcId, string.Empty, v.RegionId, v.RegionId, zone.VpcTypes.GetValueOrDefault(v.VpcId, "STANDARD")))]));
     }
 
     private object AddZone(ApiRequest request, string requestId)
@@ -151,9 +151,31 @@ internal sealed class PvtzService(CloudState state)
     {
         var zone = FindZone(request);
         var bindings = new List<ZoneBinding>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var fields in request.Objects("Vpcs"))
         {
             var vpcId = fields.GetValueOrDefault("VpcId") ?? throw ApiError.Missing("Vpcs.N.VpcId");
+
+            // Vpcs.N.VpcType: STANDARD (default) or EDS, an Elastic Desktop workspace VPC that is not among the
+            // account's VPCs (aliyun/alibabacloud-typescript-sdk pvtz-20180101/src/models/BindZoneVpcRequestVpcs.ts).
+            var type = fields.GetValueOrDefault("VpcType") ?? "STANDARD";
+            if (type is not ("STANDARD" or "EDS"))
+            {
+                throw ApiError.Invalid("Vpcs.N.VpcType", "It must be STANDARD or EDS.");
+            }
+
+            if (type == "EDS")
+            {
+                var edsRegion = fields.GetValueOrDefault("RegionId") ?? throw ApiError.Missing("Vpcs.N.RegionId");
+                if (!bindings.Any(b => b.VpcId == vpcId))
+                {
+                    bindings.Add(new ZoneBinding(vpcId, edsRegion));
+                    types[vpcId] = type;
+                }
+
+                continue;
+            }
+
             var vpc = state.FindVpc(vpcId);
             var region = fields.GetValueOrDefault("RegionId") ?? vpc?.Region;
             if (vpc is null || vpc.Region != region)
@@ -168,6 +190,7 @@ internal sealed class PvtzService(CloudState state)
         }
 
         zone.Vpcs = bindings;
+        zone.VpcTypes = types;
         zone.Updated = state.Now;
         return new RequestIdOnly(requestId);
     }

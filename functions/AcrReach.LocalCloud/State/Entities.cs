@@ -162,6 +162,9 @@ internal sealed class ZoneState(string id, string name, string proxyPattern, str
     public List<ZoneRecordState> Records { get; } = [];
 
     public List<ZoneBinding> Vpcs { get; set; } = [];
+
+    /// <summary>The VpcType of each binding that is not STANDARD (EDS workspace VPCs), by VPC id.</summary>
+    public Dictionary<string, string> VpcTypes { get; set; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class ZoneRecordState(long id, string rr, string type, string value, int ttl, int? priority, string? remark)

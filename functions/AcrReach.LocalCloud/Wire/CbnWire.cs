@@ -4,6 +4,13 @@ namespace AcrReach.LocalCloud.Wire;
 
 internal sealed record CbnTag(string Key, string Value);
 
+/// <summary>DescribeCens is the older XML-shaped kind: <c>Cens.Cen[]</c>.</summary>
+internal sealed record DescribeCensResponse(string RequestId, int TotalCount, int PageNumber, int PageSize, CenSet Cens);
+
+internal sealed record CenSet(IReadOnlyList<CenItem> Cen);
+
+internal sealed record CenItem(string CenId, string Name, string Description, string Status, string ProtectionLevel, string CreationTime);
+
 internal sealed record ListTransitRoutersResponse(string RequestId, int TotalCount, int PageNumber, int PageSize, IReadOnlyList<TransitRouterItem> TransitRouters);
 
 internal sealed record TransitRouterItem(

@@ -130,6 +130,46 @@ public sealed class ApplierTests : IDisposable
         Assert.Equal(("vpc-hz3", "vsw-hz3-a", "true"), (create["VpcId"], create["VswitchId"], create["EnableCreateDNSRecordInPvzt"]));
     }
 
+    [Theory]
+    [InlineData("Rejected")]
+    [InlineData("Standby")]
+    [InlineData("Prohibited")]
+    public async Task A_transit_route_that_does_not_forward_is_not_already_present_and_is_reported(string status)
+    {
+        _cloud.Handler.ThenJson(Transit((status, "Static", "tr-attach-hz1")));
+
+        var step = await Apply(TransitRoute);
+
+        Assert.Equal((StepOutcome.Failed, Applier.RouteNotActiveCode), (step.Outcome, step.Error!.Code));
+        Assert.Contains(status, step.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateTransitRouterRouteEntry");
+    }
+
+    [Fact]
+    public async Task Binding_a_zone_resends_each_existing_binding_with_its_region_and_vpc_type()
+    {
+        // BindZoneVpc replaces the zone's whole binding set, VpcType included
+        // (aliyun/alibabacloud-typescript-sdk pvtz-20180101/src/models/BindZoneVpcRequestVpcs.ts: STANDARD or EDS):
+        // an EDS workspace VPC re-sent without its type would be bound as a standard VPC, or refused.
+        var vpc = new Core.Topology.Vpc("vpc-sh2", "cn-shanghai", [], System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, [], []);
+        var account = Empty with { Vpcs = [vpc] };
+        var plan = new Plan("plan-dns", [], [new DnsRecord("dockerauth-vpc.cn-hangzhou.aliyuncs.com", IPAddress.Parse("100.103.7.181"), "vpc-sh2")], []);
+        _cloud.Handler
+            .ThenJson("""{ "RequestId": "zones", "TotalItems": 1, "PageNumber": 1, "PageSize": 100, "Zones": { "Zone": [{ "ZoneId": "z-1", "ZoneName": "dockerauth-vpc.cn-hangzhou.aliyuncs.com" }] } }""")
+            .ThenJson("""{ "RequestId": "records", "TotalItems": 1, "PageNumber": 1, "PageSize": 100, "Records": { "Record": [{ "Rr": "@", "Type": "A", "Value": "100.103.7.181" }] } }""")
+            .ThenJson("""{ "RequestId": "info", "ZoneId": "z-1", "BindVpcs": { "Vpc": [{ "VpcId": "vpc-eds", "RegionId": "cn-hangzhou", "VpcType": "EDS" }, { "VpcId": "vpc-hz1", "RegionId": "cn-hangzhou", "VpcType": "STANDARD" }] } }""")
+            .ThenJson("""{ "RequestId": "bind" }""")
+            .ThenJson("""{ "RequestId": "info-2", "ZoneId": "z-1", "BindVpcs": { "Vpc": [{ "VpcId": "vpc-eds", "RegionId": "cn-hangzhou", "VpcType": "EDS" }, { "VpcId": "vpc-hz1", "RegionId": "cn-hangzhou", "VpcType": "STANDARD" }, { "VpcId": "vpc-sh2", "RegionId": "cn-shanghai", "VpcType": "STANDARD" }] } }""");
+
+        var step = Assert.Single(await _cloud.Settle(new Applier(_cloud.Apis, new ApplierOptions { PrivateZone = true }, _cloud.Time).ApplyAsync(plan, account)));
+
+        Assert.Equal((StepOutcome.Applied, "bind"), (step.Outcome, step.RequestId));
+        var bind = Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "BindZoneVpc").Query;
+        Assert.Equal(
+            ("vpc-eds", "cn-hangzhou", "EDS", "vpc-hz1", "cn-hangzhou", "STANDARD", "vpc-sh2", "cn-shanghai"),
+            (bind["Vpcs.1.VpcId"], bind["Vpcs.1.RegionId"], bind["Vpcs.1.VpcType"], bind["Vpcs.2.VpcId"], bind["Vpcs.2.RegionId"], bind["Vpcs.2.VpcType"], bind["Vpcs.3.VpcId"], bind["Vpcs.3.RegionId"]));
+    }
+
     [Fact]
     public async Task A_cancelled_run_skips_the_steps_it_did_not_start()
     {

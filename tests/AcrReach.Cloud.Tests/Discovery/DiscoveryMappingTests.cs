@@ -112,6 +112,19 @@ public sealed class DiscoveryMappingTests
         Assert.Equal(note, discovered.Notes.SingleOrDefault()?.Code);
     }
 
+    [Theory]
+    [InlineData("https://dockerauth-ee-vpc.cn-hangzhou.aliyuncs.com/auth", "dockerauth-ee-vpc.cn-hangzhou.aliyuncs.com")]
+    [InlineData("https://DockerAuth-EE-VPC.cn-hangzhou.aliyuncs.com/auth", "dockerauth-ee-vpc.cn-hangzhou.aliyuncs.com")]
+    [InlineData("https://dockerauth-vpc.cn-hangzhou.aliyuncs.com/auth", "dockerauth-vpc.cn-hangzhou.aliyuncs.com")]
+    [InlineData("https://reg-registry-vpc.cn-hangzhou.cr.aliyuncs.com/auth", "dockerauth-vpc.cn-hangzhou.aliyuncs.com")]
+    [InlineData(null, "dockerauth-vpc.cn-hangzhou.aliyuncs.com")]
+    public void The_realm_host_of_the_challenge_is_the_auth_host_planned_for(string? realm, string authName)
+    {
+        var discovered = DiscoveryMapping.ToAccount(Readings(registry: Registry(realm: realm)), PolicySettings.None, null);
+
+        Assert.Equal(authName, discovered.Account.Registries.Single().AuthName);
+    }
+
     [Fact]
     public void Only_running_links_are_endpoints_and_instance_tags_name_a_custom_bucket_and_a_privatelink_address()
     {

@@ -13,6 +13,7 @@ public class CloudApiExceptionTests
     [InlineData("Rejected.Throttling", 400)]
     [InlineData("ServiceUnavailable", 503)]
     [InlineData("SystemBusy", 400)]
+    [InlineData("System.Busy", 400)]
     [InlineData("TaskConflict", 400)]
     [InlineData("IncorrectRouteEntryStatus", 400)]
     [InlineData("IncorrcetRouteEntryStatus", 400)]

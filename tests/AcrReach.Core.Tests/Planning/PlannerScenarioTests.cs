@@ -33,6 +33,27 @@ public class PlannerScenarioTests
     }
 
     [Fact]
+    public void The_realm_host_is_routed_and_resolved_when_the_registry_sends_docker_login_elsewhere()
+    {
+        const string realmHost = "dockerauth-ee-vpc.cn-hangzhou.aliyuncs.com";
+        var seed = Golden.Load("seed-hangzhou-shanghai");
+        var endpoints = seed.RegionalEndpoints.ByRegion.SetItem("cn-hangzhou", seed.RegionalEndpoints.ByRegion["cn-hangzhou"].SetItem(realmHost, System.Net.IPAddress.Parse("100.103.9.9")));
+        var account = seed with
+        {
+            Registries = [.. seed.Registries.Select(r => r with { AuthHost = realmHost })],
+            RegionalEndpoints = new Core.Topology.RegionalEndpoints(endpoints),
+        };
+
+        var plan = Planner.Plan(account);
+
+        Assert.Equal(["100.103.9.9/32", "100.118.28.43/32"], plan.VpcRoutes("vtb-sh2").Destinations());
+        Assert.Equal("100.103.9.9", plan.Resolve("vpc-sh2", realmHost));
+        Assert.DoesNotContain(plan.Dns, d => d.Name == Auth);
+        Assert.False(plan.HasErrors);
+        Assert.All(plan.Paths, p => Assert.True(p.Reached, $"{p.Endpoint} {p.Destination} from {p.Start}: {p.Outcome}"));
+    }
+
+    [Fact]
     public void Seed_actions_name_their_region_owner_and_reason()
     {
         var plan = Planner.Plan(Golden.Load("seed-hangzhou-shanghai"));

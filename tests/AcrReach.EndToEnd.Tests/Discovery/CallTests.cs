@@ -18,6 +18,7 @@ public sealed class CallTests
         Assert.Equal(
             new SortedDictionary<string, int>(StringComparer.Ordinal)
             {
+                ["DescribeCens"] = 1,
                 ["DescribeRouteEntryList"] = 2,
                 ["DescribeRouteTableList"] = 2,
                 ["DescribeVSwitches"] = 2,
@@ -35,6 +36,20 @@ public sealed class CallTests
                 ["ListTransitRouters"] = 1,
             },
             new SortedDictionary<string, int>(engine.Cloud.Calls().ToDictionary(), StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Transit_routers_are_listed_per_cen_instance()
+    {
+        // Older references mark ListTransitRouters' CenId required (the local cloud refuses a call without it), and every
+        // reference describes it as listing one CEN's routers: the CENs are listed first, then each one's routers.
+        var account = Scenarios.Seed(s => s["transitRouters"]!.AsArray().First(r => (string?)r!["id"] == "tr-sh")!["cenId"] = "cen-2");
+        await using var engine = await LocalCloudRig.StartAsync(account);
+
+        var discovered = await new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient())).DiscoverAsync();
+
+        Assert.Equal([("tr-hz", "cen-1"), ("tr-sh", "cen-2")], discovered.Account.TransitRouters.Select(t => (t.Id, t.CenId)).Order());
+        Assert.Equal((1, 2), (engine.Cloud.Calls()["DescribeCens"], engine.Cloud.Calls()["ListTransitRouters"]));
     }
 
     [Fact]

@@ -45,25 +45,12 @@ internal static partial class ExpectedRamActions
     /// </summary>
     private static IEnumerable<string> ProductionSources()
     {
-        var functions = Path.Combine(RepositoryRoot(), "functions");
+        var functions = Path.Combine(TestSupport.Scenarios.RepositoryRoot, "functions");
         return Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}AcrReach.LocalCloud{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !ApiFile().IsMatch(Path.GetFileName(path)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AcrReach.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no AcrReach.sln above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex(@"^I?(Vpc|Cbn|Cr|Pvtz|Mns)Api\.cs$")]

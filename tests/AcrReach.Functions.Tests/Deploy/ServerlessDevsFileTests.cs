@@ -136,6 +136,26 @@ public sealed class ServerlessDevsFileTests
         Assert.Equal(delivered, EventPattern.Matches(pattern, EventFiles.Node(file)));
     }
 
+    [Theory]
+    [InlineData("acs.cen", "cen:ActionTrail:ApiCall", "CreateTransitRouterVpcAttachment", true)]
+    [InlineData("acs.cbn", "cbn:ActionTrail:ApiCall", "CreateTransitRouterVbrAttachment", true)]
+    [InlineData("acs.cen", "cen:ActionTrail:ConsoleOperation", "CreateTransitRouterVpnAttachment", true)]
+    [InlineData("acs.cen", "cen:ActionTrail:AliyunServiceEvent", "CreateTransitRouterVpcAttachment", false)]
+    [InlineData("acs.cen", "cen:ActionTrail:ApiCall", "DeleteTransitRouterVpcAttachment", false)]
+    public void The_attachment_rule_matches_the_event_type_suffix_and_the_api_names_whatever_the_product_prefix(string source, string type, string eventName, bool delivered)
+    {
+        // ActionTrail events on EventBridge are typed <product>:ActionTrail:ApiCall or :ConsoleOperation; CEN's prefix
+        // (cen or cbn) is documented nowhere, so the rule must not depend on it.
+        var config = DeploymentFiles.DevsFunctions[FunctionKind.OnAttachment]["triggers"]![0]!["triggerConfig"]!;
+        var pattern = JsonNode.Parse((string)config["eventRuleFilterPattern"]!)!;
+        var cloudEvent = EventFiles.Node("attachment-vpc-created.json")!;
+        cloudEvent["source"] = source;
+        cloudEvent["type"] = type;
+        cloudEvent["data"]!["eventName"] = eventName;
+
+        Assert.Equal(delivered, EventPattern.Matches(pattern, cloudEvent));
+    }
+
     [Fact]
     public void Pattern_matching_itself_tells_values_apart()
     {
@@ -157,7 +177,10 @@ internal static class TriggerConfigs
         {
             case "eventbridge":
                 var pattern = JsonNode.Parse((string)config["eventRuleFilterPattern"]!)!.AsObject();
-                Assert.NotEmpty(pattern["source"]!.AsArray());
+                Assert.False(pattern.ContainsKey("source"), "the rule matches on the event type and the API names, not on a guessed source");
+                var types = pattern["type"]!.AsArray().Select(t => t is JsonObject matcher ? (string)matcher["suffix"]! : (string)t!).ToList();
+                Assert.NotEmpty(types);
+                Assert.All(types, t => Assert.True(t.EndsWith(":ActionTrail:ApiCall", StringComparison.Ordinal) || t.EndsWith(":ActionTrail:ConsoleOperation", StringComparison.Ordinal), t));
                 Assert.NotEmpty(pattern["data"]!["eventName"]!.AsArray());
                 Assert.True((bool)config["triggerEnable"]!);
                 Assert.True((bool)config["asyncInvocationType"]!, "async delivery: FC's bounded retries apply");

@@ -11,12 +11,36 @@ public sealed class CbnOperationTests
 {
     [Theory]
     [MemberData(nameof(Callers.All), MemberType = typeof(Callers))]
-    public async Task ListTransitRouters_answers_every_router_or_those_of_one_region(SignatureStyle style, bool sts)
+    public async Task DescribeCens_answers_the_cen_instances_of_the_routers(SignatureStyle style, bool sts)
     {
         await using var rig = await Callers.StartAsync(style, sts);
 
-        var all = await rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest());
-        var shanghai = await rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest { RegionId = Rig.Shanghai });
+        var answer = await rig.Apis.Cbn.DescribeCensAsync(new DescribeCensRequest { PageSize = 50 });
+
+        Assert.Equal((1, 1, 50), (answer.TotalCount, answer.PageNumber, answer.PageSize));
+        Assert.Equal([("cen-1", "Active")], answer.Cens.Cen.Select(c => (c.CenId, c.Status)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Callers.All), MemberType = typeof(Callers))]
+    public async Task ListTransitRouters_without_a_cen_id_is_refused_as_older_references_have_it(SignatureStyle style, bool sts)
+    {
+        await using var rig = await Callers.StartAsync(style, sts);
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest()));
+
+        Assert.Equal(("MissingParameter", 400), (error.Code, error.HttpStatus));
+        Assert.Contains("CenId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Callers.All), MemberType = typeof(Callers))]
+    public async Task ListTransitRouters_answers_every_router_of_a_cen_or_those_of_one_region(SignatureStyle style, bool sts)
+    {
+        await using var rig = await Callers.StartAsync(style, sts);
+
+        var all = await rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest { CenId = "cen-1" });
+        var shanghai = await rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest { CenId = "cen-1", RegionId = Rig.Shanghai });
 
         Assert.Equal(2, all.TotalCount);
         Assert.Equal(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Mns;
 using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Vpc;
@@ -36,7 +37,7 @@ public sealed class LatencyTests
             cloud: o => o with { LatencyMs = 500 },
             client: o => o with { Retry = Rig.FastRetries with { MaxRetryAttempts = 1, AttemptTimeout = TimeSpan.FromMilliseconds(100) } });
 
-        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new()));
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest { CenId = "cen-1" }));
 
         Assert.Equal((CloudApiException.RequestTimeoutCode, 0, true), (error.Code, error.HttpStatus, error.IsTransient));
         Assert.Equal(2, rig.Calls("ListTransitRouters"));

@@ -1,3 +1,4 @@
+using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Mns;
 using AcrReach.Cloud.OpenApi;
@@ -55,7 +56,7 @@ public sealed class SignatureFailureTests
             Credentials = new StaticCredentialProvider(new CloudCredentials("LTAI-someone-else", LocalCloudOptions.DefaultAccessKeySecret)),
         });
 
-        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new()));
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => rig.Apis.Cbn.ListTransitRoutersAsync(new ListTransitRoutersRequest { CenId = "cen-1" }));
 
         Assert.Equal(("InvalidAccessKeyId.NotFound", 404, false), (error.Code, error.HttpStatus, error.IsTransient));
         Assert.Equal(1, rig.Calls("ListTransitRouters"));

@@ -63,7 +63,7 @@ public sealed class PagingStyleTests : IAsyncLifetime
     [Fact]
     public async Task PageNumber_and_PageSize_read_every_transit_router_in_three_pages()
     {
-        var routers = await Cbn.ListAllTransitRoutersAsync().ToImmutableArrayAsync();
+        var routers = await Cbn.ListAllTransitRoutersAsync(new ListTransitRoutersRequest { CenId = "cen-1" }).ToImmutableArrayAsync();
 
         Assert.Equal([Hub, .. Enumerable.Range(0, Spokes).Select(Spoke)], routers.Select(r => r.TransitRouterId));
         Assert.Equal(3, _rig.Calls("ListTransitRouters"));
