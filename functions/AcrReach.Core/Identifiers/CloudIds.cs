@@ -25,6 +25,9 @@ public static partial class CloudIds
     /// <summary>An MNS queue (or FC function) name: a letter, then letters, digits, hyphens and underscores, 1 to 128 characters.</summary>
     public static bool IsName(string? value) => value is not null && NameShape().IsMatch(value);
 
+    /// <summary>One DNS label (RFC 1123): letters, digits and inner hyphens, 1 to 63 characters, e.g. a registry instance's name.</summary>
+    public static bool IsHostLabel(string? value) => value is not null && HostLabelShape().IsMatch(value);
+
     /// <summary>The region, or bad input naming where it came from (<paramref name="source"/>, <paramref name="path"/>).</summary>
     /// <exception cref="InvalidInputException">The value is not a region id.</exception>
     public static string RequireRegion(string? value, string source, string path) =>
@@ -78,4 +81,7 @@ public static partial class CloudIds
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameShape();
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HostLabelShape();
 }
