@@ -64,5 +64,9 @@ public sealed class CloudClientFactory : IDisposable
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
+
+        // A followed redirect drops Authorization but keeps x-acs-security-token and MNS's security-token: the
+        // credentials would reach whatever host a 3xx names. No Alibaba Cloud API redirects; a 3xx is an error.
+        AllowAutoRedirect = false,
     };
 }

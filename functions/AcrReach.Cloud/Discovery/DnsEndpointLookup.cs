@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AcrReach.Core.Endpoints;
+using AcrReach.Core.Identifiers;
 using AcrReach.Core.Scenarios;
 
 namespace AcrReach.Cloud.Discovery;
@@ -31,6 +32,12 @@ public sealed class DnsEndpointLookup(HttpClient http, TimeProvider time) : IEnd
 
     public async Task<Uri?> AuthRealmAsync(string region, string instanceName, CancellationToken cancellationToken)
     {
+        // The instance name and region come from the cloud's answers: only a DNS label and a region id make the host.
+        if (!CloudIds.IsRegion(region) || !CloudIds.IsHostLabel(instanceName))
+        {
+            return null;
+        }
+
         using var timeout = new CancellationTokenSource(ChallengeTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try

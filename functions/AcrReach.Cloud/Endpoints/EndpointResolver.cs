@@ -1,3 +1,6 @@
+using AcrReach.Cloud.OpenApi;
+using AcrReach.Core.Identifiers;
+
 namespace AcrReach.Cloud.Endpoints;
 
 /// <summary>
@@ -33,11 +36,21 @@ public sealed class EndpointResolver
     /// </summary>
     public Uri ResolveMns(string accountId, string regionId, bool internalNetwork = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(accountId);
-        ArgumentException.ThrowIfNullOrEmpty(regionId);
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(regionId);
         if (Override is not null)
         {
             return Override;
+        }
+
+        if (!CloudIds.IsAccountId(accountId))
+        {
+            throw InvalidId($"the MNS endpoint: {CloudIds.Quote(accountId)} is not an account id (digits only)");
+        }
+
+        if (!CloudIds.IsRegion(regionId))
+        {
+            throw InvalidId($"the MNS endpoint: {CloudIds.Quote(regionId)} is not a region id");
         }
 
         return internalNetwork
@@ -54,10 +67,25 @@ public sealed class EndpointResolver
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(regionId);
-        return Override ?? new Uri($"https://{accountId}.{regionId}.fc.aliyuncs.com/");
+        if (Override is not null)
+        {
+            return Override;
+        }
+
+        if (!CloudIds.IsAccountId(accountId))
+        {
+            throw InvalidId($"the FC endpoint: {CloudIds.Quote(accountId)} is not an account id (digits only)");
+        }
+
+        return CloudIds.IsRegion(regionId)
+            ? new Uri($"https://{accountId}.{regionId}.fc.aliyuncs.com/")
+            : throw InvalidId($"the FC endpoint: {CloudIds.Quote(regionId)} is not a region id");
     }
 
-    /// <summary>The real host of a product in a region, from the product's endpoint map and rule.</summary>
+    /// <summary>
+    /// The real host of a product in a region, from the product's endpoint map and rule. A region the map does not
+    /// name must have a region id's shape (<see cref="CloudIds.IsRegion"/>), else <see cref="CloudApiException.InvalidIdCode"/>.
+    /// </summary>
     public static string Host(CloudProduct product, string? regionId)
     {
         ArgumentNullException.ThrowIfNull(product);
@@ -71,11 +99,18 @@ public sealed class EndpointResolver
                     throw new ArgumentException($"{product.Name} is regional: a region is required", nameof(regionId));
                 }
 
-                return product.EndpointMap.TryGetValue(regionId, out var mapped)
-                    ? mapped
-                    : $"{product.EndpointCode}.{regionId}.aliyuncs.com";
+                if (product.EndpointMap.TryGetValue(regionId, out var mapped))
+                {
+                    return mapped;
+                }
+
+                return CloudIds.IsRegion(regionId)
+                    ? $"{product.EndpointCode}.{regionId}.aliyuncs.com"
+                    : throw InvalidId($"{product.Name}: {CloudIds.Quote(regionId)} is not a region id (expected e.g. cn-hangzhou)");
             default:
                 throw new ArgumentException($"{product.Name} endpoints need an account id; use ResolveMns or ResolveFc", nameof(product));
         }
     }
+
+    private static CloudApiException InvalidId(string message) => new(CloudApiException.InvalidIdCode, message, requestId: null, httpStatus: 0);
 }

@@ -59,8 +59,14 @@ public sealed class MnsApi : IMnsApi
     {
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken);
         using var message = CreateRequest(resource, body, credentials);
-        using var response = await _http.SendAsync(message, cancellationToken);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            throw ErrorResponse.Redirect((int)response.StatusCode, response.Headers, MnsOperations.SendMessage.RamAction, RequestIdHeader);
+        }
+
+        // A SendMessage answer is a few hundred bytes, an error one as small: neither is read past the limit.
+        var content = await ErrorResponse.ReadBodyAsync(response.Content, cancellationToken);
         var status = (int)response.StatusCode;
         var requestId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
         if (status >= 300)

@@ -22,6 +22,12 @@ public sealed class CloudApiException : Exception
     /// <summary>Our code for an answer we could not read (not JSON/XML, or not the documented shape).</summary>
     public const string InvalidResponseCode = "InvalidResponse";
 
+    /// <summary>
+    /// Our code for an id that would have become part of a host name but has not the id's shape (a region like
+    /// <c>x@127.0.0.1:8080/#</c>): refused before any request is built, so nothing is sent anywhere.
+    /// </summary>
+    public const string InvalidIdCode = "InvalidId";
+
     /// <summary>Our code for a CR answer with HTTP 200 and <c>IsSuccess=false</c> that carries no code of its own.</summary>
     public const string UnsuccessfulCode = "IsSuccessFalse";
 

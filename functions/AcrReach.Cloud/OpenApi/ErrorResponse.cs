@@ -16,6 +16,33 @@ public static class ErrorResponse
     /// <summary>Header with the wait the service asks for before a retry, in milliseconds (openapi-core <c>getThrottlingTimeLeft</c>).</summary>
     public const string RetryAfterHeader = "x-acs-retry-after";
 
+    /// <summary>
+    /// How much of an answer is read to describe a failure: a real error body is well under a kilobyte, and one exception
+    /// must not hold (or make the process read) whatever a broken or hostile endpoint sends.
+    /// </summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The first <paramref name="limit"/> bytes of a body; the rest is never read (the connection is dropped with the response).</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken, int limit = MaxBodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[Math.Min(limit, content.Headers.ContentLength is { } length and >= 0 ? (int)Math.Min(length, limit) : limit)];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
     public static CloudApiException ToException(int httpStatus, ReadOnlySpan<byte> body, HttpResponseHeaders headers, string action, string? requestIdHeader = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -28,6 +55,23 @@ public static class ErrorResponse
             httpStatus,
             RetryAfter(headers),
             action);
+    }
+
+    /// <summary>
+    /// A 3xx: the client follows no redirect (a followed one would carry the STS token to the host it names), so it
+    /// is an error naming the status and where it pointed; not transient, as the same request meets the same answer.
+    /// </summary>
+    public static CloudApiException Redirect(int httpStatus, HttpResponseHeaders headers, string action, string? requestIdHeader = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var requestId = requestIdHeader is not null && headers.TryGetValues(requestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+        var target = headers.Location is { IsAbsoluteUri: true } location ? $" to {location.GetLeftPart(UriPartial.Authority)}" : string.Empty;
+        return new CloudApiException(
+            $"Http{httpStatus.ToString(CultureInfo.InvariantCulture)}",
+            $"the service answered with a redirect{target}; AcrReach follows no redirects, so the signed request went nowhere else",
+            requestId,
+            httpStatus,
+            action: action);
     }
 
     /// <summary>

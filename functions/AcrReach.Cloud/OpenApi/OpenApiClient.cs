@@ -79,9 +79,14 @@ public sealed class OpenApiClient
         using var message = CreateRequest(operation, parameters, endpoint, credentials);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400)
+        {
+            throw ErrorResponse.Redirect(status, response.Headers, operation.RamAction);
+        }
+
         if (status >= 400)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var body = await ErrorResponse.ReadBodyAsync(response.Content, cancellationToken);
             throw ErrorResponse.ToException(status, body, response.Headers, operation.RamAction);
         }
 

@@ -28,6 +28,9 @@ public static partial class CloudIds
     /// <summary>A RAM role name: 1 to 64 letters, digits, '.' and '-' (RAM CreateRole's RoleName).</summary>
     public static bool IsRoleName(string? value) => value is not null && RoleNameShape().IsMatch(value);
 
+    /// <summary>One DNS label (RFC 1123): letters, digits and inner hyphens, 1 to 63 characters, e.g. a registry instance's name.</summary>
+    public static bool IsHostLabel(string? value) => value is not null && HostLabelShape().IsMatch(value);
+
     /// <summary>The region, or bad input naming where it came from (<paramref name="source"/>, <paramref name="path"/>).</summary>
     /// <exception cref="InvalidInputException">The value is not a region id.</exception>
     public static string RequireRegion(string? value, string source, string path) =>
@@ -88,4 +91,7 @@ public static partial class CloudIds
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameShape();
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HostLabelShape();
 }
