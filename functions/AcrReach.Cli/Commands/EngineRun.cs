@@ -9,6 +9,7 @@ using System.Collections.Immutable;
 using AcrReach.Core;
 using AcrReach.Core.Identifiers;
 using AcrReach.Core.Scenarios;
+using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Commands;
@@ -48,7 +49,7 @@ internal sealed class EngineRun
             var queueRegion = parse.GetValue(_queueRegion) is { } given ? CloudIds.RequireRegion(given, "--queue-region", "$") : null;
             var queue = CloudIds.RequireName(parse.GetValue(_queue), "--queue", "$");
             var timeLimit = TimeLimit(parse.GetValue(_timeout));
-            var policy = parse.GetValue(_policy) is { } file ? ScenarioReader.ReadPolicyFile(file) : PolicySettings.None;
+            var policy = parse.GetValue(_policy) is { } file ? InputFiles.ReadPolicy(file) : PolicySettings.None;
             var credentials = await CredentialsAsync(endpoint, error, cancellationToken);
             if (credentials is null)
             {
