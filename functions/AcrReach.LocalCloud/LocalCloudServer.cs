@@ -1,5 +1,4 @@
 using System.Net;
-using AcrReach.Core.Scenarios;
 using AcrReach.Core.Topology;
 using AcrReach.LocalCloud.Control;
 using AcrReach.LocalCloud.Fc;
@@ -53,10 +52,6 @@ public sealed class LocalCloudServer : IAsyncDisposable
     public LocalCloudOptions Options { get; }
 
     public string AccountId => _state.AccountId;
-
-    /// <summary>Starts a local cloud seeded from a scenario file; a bad file throws <see cref="Core.InvalidInputException"/>.</summary>
-    public static Task<LocalCloudServer> StartAsync(string scenarioPath, LocalCloudOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync(ScenarioReader.ReadFile(scenarioPath), options, cancellationToken);
 
     public static async Task<LocalCloudServer> StartAsync(Account account, LocalCloudOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AcrReach.Core.Scenarios;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Conformance.Tests;
@@ -20,7 +21,8 @@ public sealed class ConformanceRun : IAsyncLifetime
 
         // Long enough that a write made right after another still finds it pending on a busy two-core machine.
         var options = new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(1500) };
-        await using var cloud = await LocalCloudServer.StartAsync(Path.Combine(NodeConformance.Directory, "scenario.json"), options);
+        var scenario = Path.Combine(NodeConformance.Directory, "scenario.json");
+        await using var cloud = await LocalCloudServer.StartAsync(ScenarioReader.Read(File.ReadAllBytes(scenario), scenario), options);
         var (_, output) = await Task.Run(() => NodeConformance.RunScript([], new Dictionary<string, string>
         {
             ["LOCAL_CLOUD_ENDPOINT"] = cloud.Endpoint.ToString(),

@@ -1,5 +1,4 @@
 using System.Net;
-using AcrReach.Core;
 using AcrReach.LocalCloud.Tests.Support;
 
 namespace AcrReach.LocalCloud.Tests;
@@ -16,19 +15,6 @@ public sealed class LocalCloudServerTests
         Assert.NotEqual(0, first.Port);
         Assert.NotEqual(first.Port, second.Port);
         Assert.Equal("1234567890123456", first.AccountId);
-    }
-
-    [Fact]
-    public async Task Bad_scenario_file_is_InvalidInputException_naming_the_file()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{ "accountId": "1", "vpcs": [{ "id": "v", "region": "r", "cidrs": ["10.0.0.1/16"] }] }""");
-
-        var error = await Assert.ThrowsAsync<InvalidInputException>(() => LocalCloudServer.StartAsync(path));
-        File.Delete(path);
-
-        Assert.Equal("$.vpcs[0].cidrs[0]", error.JsonPath);
-        Assert.Equal(path, error.File);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using AcrReach.Cloud.Discovery;
 using AcrReach.Core;
 using AcrReach.Core.Identifiers;
 using AcrReach.Core.Scenarios;
+using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Commands;
@@ -36,7 +37,7 @@ internal sealed class CloudSelection
     public Selected Read(ParseResult parse) => new(
         Endpoint(parse.GetValue(_endpoint)),
         [.. (parse.GetValue(_regions) ?? []).Select(region => CloudIds.RequireRegion(region, "--region", "$"))],
-        parse.GetValue(_policy) is { } file ? ScenarioReader.ReadPolicyFile(file) : PolicySettings.None);
+        parse.GetValue(_policy) is { } file ? InputFiles.ReadPolicy(file) : PolicySettings.None);
 
     private static Uri? Endpoint(string? value)
     {

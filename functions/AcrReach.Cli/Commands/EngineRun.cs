@@ -10,6 +10,7 @@ using System.Collections.Immutable;
 using AcrReach.Core;
 using AcrReach.Core.Identifiers;
 using AcrReach.Core.Scenarios;
+using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Commands;

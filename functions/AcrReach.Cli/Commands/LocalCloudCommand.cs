@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AcrReach.Core;
+using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Commands;
@@ -75,11 +76,16 @@ internal static class LocalCloudCommand
             LocalCloudServer server;
             try
             {
-                server = await LocalCloudServer.StartAsync(parse.GetValue(scenario)!.FullName, options, cancellationToken);
+                server = await LocalCloudServer.StartAsync(InputFiles.ReadScenario(parse.GetValue(scenario)!.FullName), options, cancellationToken);
             }
             catch (InvalidInputException e)
             {
-                await error.WriteLineAsync(e.Message);
+                await error.WriteLineAsync(e.Message.ReplaceLineEndings(" "));
+                return ExitCodes.BadInput;
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"--port: cannot listen on 127.0.0.1:{options.Port}: {e.Message.ReplaceLineEndings(" ")}");
                 return ExitCodes.BadInput;
             }
 

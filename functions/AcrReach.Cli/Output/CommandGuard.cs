@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AcrReach.Core;
-using AcrReach.Core.Scenarios;
 using AcrReach.Core.Topology;
+using AcrReach.Functions.Hosting;
 
 namespace AcrReach.Cli.Output;
 
@@ -51,7 +51,7 @@ internal static class CommandGuard
     }
 
     /// <summary>Reads a scenario file strictly; a missing or unreadable file is bad input like any other.</summary>
-    public static Account LoadScenario(string path) => ScenarioReader.ReadFile(path);
+    public static Account LoadScenario(string path) => InputFiles.ReadScenario(path);
 
     /// <summary>The --scenario option of the offline commands.</summary>
     public static Option<string> ScenarioOption() => new("--scenario")

@@ -21,11 +21,9 @@ public sealed record PolicySettings(
 public static partial class ScenarioReader
 {
     /// <summary>
-    /// Reads a policy file strictly (unknown fields, bad CIDRs, a rule with two sources are errors naming the JSON path).
+    /// Reads a policy file's bytes strictly (unknown fields, bad CIDRs, a rule with two sources are errors naming the JSON path).
     /// A whole scenario file is accepted too (it has an <c>accountId</c>): its sections are taken, fully checked.
     /// </summary>
-    public static PolicySettings ReadPolicyFile(string path) => ReadPolicy(ReadBytes(path), path);
-
     public static PolicySettings ReadPolicy(ReadOnlySpan<byte> json, string file)
     {
         if (IsScenario(json, file))

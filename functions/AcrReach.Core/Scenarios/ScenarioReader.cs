@@ -10,23 +10,10 @@ namespace AcrReach.Core.Scenarios;
 /// <summary>
 /// Reads a scenario strictly: unknown fields, malformed or non-canonical CIDRs, dangling references and duplicate
 /// ids all become one <see cref="InvalidInputException"/> naming the file, the JSON path and what is wrong.
+/// It reads no file: the edges read it and hand in its bytes and its name (for the errors).
 /// </summary>
 public static partial class ScenarioReader
 {
-    public static Account ReadFile(string path) => Read(ReadBytes(path), path);
-
-    private static byte[] ReadBytes(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(path, "$", Directory.Exists(path) ? "cannot read the file: it is a directory, not a scenario file" : $"cannot read the file: {e.Message}");
-        }
-    }
-
     public static Account Read(ReadOnlySpan<byte> json, string file)
     {
         // Editors on Windows often save UTF-8 with a byte-order mark; JSON readers may ignore it (RFC 8259 §8.1).

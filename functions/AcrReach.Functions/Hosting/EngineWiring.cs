@@ -20,7 +20,7 @@ public static class EngineWiring
     public static ReconcilerOptions Options(HostConfig config, ReconcilerOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var policy = config.PolicyFile is { } path ? ScenarioReader.ReadPolicyFile(path) : PolicySettings.None;
+        var policy = config.PolicyFile is { } path ? InputFiles.ReadPolicy(path) : PolicySettings.None;
         defaults ??= new ReconcilerOptions();
         return defaults with
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Core;
+using AcrReach.Core.Identifiers;
 
 namespace AcrReach.Functions.Hosting;
 
@@ -140,11 +141,11 @@ public sealed record HostConfig
             ChatAllowedUsers = List(Get(EnvironmentVariables.ChatAllowedUsers)).ToImmutableSortedSet(StringComparer.Ordinal),
             ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ChatSignatureWindowSeconds), EnvironmentVariables.ChatSignatureWindowSeconds, 3600, 1, 86400)),
             Endpoint = Get(EnvironmentVariables.Endpoint) is { } endpoint ? AbsoluteUri(endpoint, EnvironmentVariables.Endpoint) : null,
-            Regions = [.. List(Get(EnvironmentVariables.Regions))],
+            Regions = [.. List(Get(EnvironmentVariables.Regions)).Select(region => CloudIds.RequireRegion(region, "environment", EnvironmentVariables.Regions))],
             PolicyFile = Get(EnvironmentVariables.PolicyFile),
             PrivateZone = Boolean(Get(EnvironmentVariables.PrivateZone), EnvironmentVariables.PrivateZone),
-            Region = Get(EnvironmentVariables.FcRegion),
-            AccountId = Get(EnvironmentVariables.FcAccountId),
+            Region = Get(EnvironmentVariables.FcRegion) is { } region ? CloudIds.RequireRegion(region, "environment", EnvironmentVariables.FcRegion) : null,
+            AccountId = Get(EnvironmentVariables.FcAccountId) is { } account ? CloudIds.RequireAccountId(account, "environment", EnvironmentVariables.FcAccountId) : null,
             ReadyTimeout = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ReadyTimeoutSeconds), EnvironmentVariables.ReadyTimeoutSeconds, 300, 0, 86400)),
             FunctionTimeout = TimeSpan.FromSeconds(Integer(Get(timeoutVariable), timeoutVariable, DefaultFunctionTimeoutSeconds, 1, 86400)),
             MaxScopesPerInvocation = Integer(Get(EnvironmentVariables.MaxScopes), EnvironmentVariables.MaxScopes, DefaultMaxScopesPerInvocation, 1, 10000),

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AcrReach.Core.Planning;
-using AcrReach.Core.Scenarios;
+using AcrReach.Functions.Hosting;
 using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Tests.Commands;
@@ -12,7 +12,7 @@ public sealed partial class ServeCommandTests
     [Fact]
     public async Task Serve_runs_the_function_host_against_a_local_cloud_end_to_end()
     {
-        await using var cloud = await LocalCloudServer.StartAsync(ScenarioReader.ReadFile(CliRun.Scenario("seed-hangzhou-shanghai")), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        await using var cloud = await LocalCloudServer.StartAsync(InputFiles.ReadScenario(CliRun.Scenario("seed-hangzhou-shanghai")), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
         var output = new StringWriter { NewLine = "\n" };
         using var stop = new CancellationTokenSource();
         var serving = Program.BuildRoot()

@@ -76,7 +76,7 @@ public class MultiAccountScenarioTests
     [Fact]
     public void The_example_writes_back_unchanged_with_its_owners()
     {
-        var account = ScenarioReader.ReadFile(ExamplePath());
+        var account = ScenarioReader.Read(File.ReadAllBytes(ExamplePath()), ExamplePath());
         var written = ScenarioWriter.Write(account);
         var reread = ScenarioReader.Read(written, "written.json");
 

@@ -17,7 +17,7 @@ internal static class Golden
 
     public static string ScenarioPath(string name) => Path.Combine(Directory, name + ".json");
 
-    public static Account Load(string name) => ScenarioReader.ReadFile(ScenarioPath(name));
+    public static Account Load(string name) => ScenarioReader.Read(File.ReadAllBytes(ScenarioPath(name)), ScenarioPath(name));
 
     public static IEnumerable<string> ScenarioNames() =>
         System.IO.Directory.EnumerateFiles(Directory, "*.json")

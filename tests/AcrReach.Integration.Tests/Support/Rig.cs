@@ -51,7 +51,11 @@ public sealed class Rig : IAsyncDisposable
     public FakeTimeProvider? Clock { get; }
 
     /// <summary>The small two-region scenario most tests use.</summary>
-    public static Account TwoRegions() => ScenarioReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Support", "two-regions.json"));
+    public static Account TwoRegions()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Support", "two-regions.json");
+        return ScenarioReader.Read(File.ReadAllBytes(path), path);
+    }
 
     /// <summary>A fake clock for the local cloud, starting now.</summary>
     public static FakeTimeProvider FakeClock() => new(TimeProvider.System.GetUtcNow());

@@ -15,7 +15,7 @@ public sealed class AccountsTests
     private static readonly string WorkloadRole = $"acs:ram::{Workload}:role/AcrReachRole";
 
     private static Task<Cloud> StartAsync(Func<LocalCloudOptions, LocalCloudOptions>? configure = null) =>
-        Cloud.StartAsync(configure, ScenarioReader.ReadFile(ExamplePath()));
+        Cloud.StartAsync(configure, ScenarioReader.Read(File.ReadAllBytes(ExamplePath()), ExamplePath()));
 
     private sealed record Temporary(string AccessKeyId, string Secret, string Token, DateTimeOffset Expiration);
 

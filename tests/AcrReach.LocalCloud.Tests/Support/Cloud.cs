@@ -22,7 +22,11 @@ public sealed class Cloud : IAsyncDisposable
 
     public CloudClient Client { get; }
 
-    public static Account Scenario() => ScenarioReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "Support", "two-regions.json"));
+    public static Account Scenario()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Support", "two-regions.json");
+        return ScenarioReader.Read(File.ReadAllBytes(path), path);
+    }
 
     public static async Task<Cloud> StartAsync(Func<LocalCloudOptions, LocalCloudOptions>? configure = null, Account? account = null)
     {
