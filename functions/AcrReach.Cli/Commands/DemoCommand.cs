@@ -19,8 +19,8 @@ namespace AcrReach.Cli.Commands;
 
 /// <summary>
 /// <c>demo</c>: no account, no setup. Starts a local cloud in this process from the seed scenario (embedded), runs
-/// apply on it, and shows what a person needs to see: the routes it created, the DNS records, every path traced, and
-/// the message on the queue. Then stops the local cloud.
+/// apply on it, and shows what a person needs to see: the routes it created, the DNS records, what was verified, and a
+/// summary of the message on the queue (with <c>--verbose</c>, every path hop by hop and the whole message). Then stops the local cloud.
 /// </summary>
 internal static class DemoCommand
 {
@@ -28,8 +28,9 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var command = new Command("demo", "Start a local cloud seeded with the seed scenario, run apply on it, and show the routes, DNS records, path trace and message.");
-        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(parse, output => RunAsync(output, TextWriter.Synchronized(parse.InvocationConfiguration.Error), cancellationToken)));
+        var verbose = new Option<bool>("--verbose") { Description = "Also every path hop by hop and the whole message as it is on the queue." };
+        var command = new Command("demo", "Start a local cloud seeded with the seed scenario, run apply on it, and show the routes, DNS records, what was verified and the message.") { verbose };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(parse, output => RunAsync(output, TextWriter.Synchronized(parse.InvocationConfiguration.Error), parse.GetValue(verbose), cancellationToken)));
         return command;
     }
 
@@ -41,7 +42,7 @@ internal static class DemoCommand
         return ScenarioReader.Read(memory.ToArray(), "seed-hangzhou-shanghai.json");
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TextWriter output, TextWriter progress, bool verbose, CancellationToken cancellationToken)
     {
         var seed = Seed();
         await using var cloud = await LocalCloudServer.StartAsync(seed, new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(150) }, cancellationToken);
@@ -66,26 +67,43 @@ internal static class DemoCommand
         output.WriteLine();
         output.WriteLine($"{report.Outcome} in {report.Duration.TotalSeconds:0.0} s ({report.RunId}, {report.PlanId})");
         WriteRoutes(report, output);
-        if (report.Plan is { } plan)
+        if (!report.Dns.IsEmpty)
         {
             output.WriteLine();
-            output.WriteLine("DNS records each source needs (hosts-file form; --private-zone makes them in PrivateZone)");
-            HostsFile.Write(plan with { Dns = report.Dns }, output);
+            output.WriteLine("DNS records each source needs (acr-reach plan --output hosts prints them as hosts files; apply --private-zone makes them in PrivateZone)");
+            var table = new TextTable("  ");
+            foreach (var record in report.Dns)
+            {
+                table.Add(record.Scope, record.Ip.ToString(), record.Name);
+            }
+
+            table.WriteTo(output);
         }
 
         if (report.Verification is { } verification)
         {
             output.WriteLine();
-            output.WriteLine("Path trace on the account as apply left it");
-            ExplainText.Write(verification, Planner.Plan(cloud.Snapshot()), output);
+            VerificationText.Write(report.Checks, output);
+            foreach (var needs in report.OnPremises)
+            {
+                output.WriteLine();
+                VerificationText.Write(needs, output);
+            }
+
+            if (verbose && report.Plan is { } plan)
+            {
+                output.WriteLine();
+                output.WriteLine("Each path hop by hop, on the account as apply left it");
+                ExplainText.Write(verification, plan, output);
+            }
         }
 
         output.WriteLine();
         output.WriteLine($"Message on the queue {cloud.Options.QueueName}");
         if (cloud.Messages(cloud.Options.QueueName).LastOrDefault() is { DecodedBody: { } body } message)
         {
-            output.WriteLine($"  id {message.MessageId} ({System.Text.Encoding.UTF8.GetByteCount(body)} bytes; each path's hops, traced above, shown here as a count)");
-            output.WriteLine(Indent(body));
+            output.WriteLine($"  {MessageSummary(message.MessageId, body)}");
+            output.WriteLine(verbose ? Indent(body) : "  (--verbose shows the whole message; apply --output json prints the run's report)");
         }
         else
         {
@@ -119,6 +137,17 @@ internal static class DemoCommand
         }
 
         table.WriteTo(output);
+    }
+
+    /// <summary>The message in one line: its id, the outcome, the step counts and the paths, read back from the queue.</summary>
+    internal static string MessageSummary(string messageId, string body)
+    {
+        var message = JsonNode.Parse(body)!;
+        var steps = message["steps"]?.AsArray().Select(s => (string?)s?["outcome"]).ToList() ?? [];
+        var counts = string.Join(", ", steps.GroupBy(o => o ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+        var paths = message["verification"]?["paths"]?.AsArray() ?? [];
+        return $"id {messageId}: {(string?)message["outcome"]}, plan {(string?)message["planId"]}, steps {(counts.Length == 0 ? "none" : counts)}, "
+            + $"{paths.Count(p => (bool?)p?["reached"] == true)} of {paths.Count} paths routed, {System.Text.Encoding.UTF8.GetByteCount(body)} bytes";
     }
 
     /// <summary>The message indented for reading, each path's hop list replaced by its length (the trace above shows them).</summary>

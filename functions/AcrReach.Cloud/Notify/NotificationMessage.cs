@@ -117,6 +117,7 @@ public sealed record NotificationMessage
         message = message with
         {
             Truncated = true,
+            Checks = [.. message.Checks.Where(c => !c.Routed || c.Dns == DnsCheck.ResolvesElsewhere)],
             Verification = message.Verification is { } v ? v with { Paths = [.. v.Paths.Where(p => !p.Reached).Select(p => p with { Hops = [] })] } : null,
         };
         json = ReportJson.SerializeCompact(message);
@@ -125,8 +126,8 @@ public sealed record NotificationMessage
             return json;
         }
 
-        message = message with { Plan = null, Checks = [.. message.Checks.Where(c => !c.Routed || c.Dns == DnsCheck.ResolvesElsewhere)], Steps = [.. message.Steps.Where(s => s.Outcome is StepOutcome.Failed)] };
+        message = message with { Plan = null, Steps = [.. message.Steps.Where(s => s.Outcome is StepOutcome.Failed)] };
         json = ReportJson.SerializeCompact(message);
-        return Encoding.UTF8.GetByteCount(json) <= maxBytes ? json : ReportJson.SerializeCompact(message with { Steps = [], Stale = [], Verification = message.Verification is { } w ? w with { Paths = [] } : null });
+        return Encoding.UTF8.GetByteCount(json) <= maxBytes ? json : ReportJson.SerializeCompact(message with { Steps = [], Stale = [], Checks = [], Verification = message.Verification is { } w ? w with { Paths = [] } : null });
     }
 }

@@ -38,6 +38,28 @@ public sealed class NotificationMessageTests
         Assert.All(root.GetProperty("verification").GetProperty("paths").EnumerateArray(), p => Assert.False(p.GetProperty("reached").GetBoolean()));
     }
 
+    [Fact]
+    public void A_message_too_large_for_the_queue_keeps_only_the_checks_that_failed()
+    {
+        var report = Report(paths: 2000);
+        report = report with { Checks = PathChecks.Of(EmptyAccount, report.Verification!, []) };
+
+        var json = NotificationMessage.Serialize(report, maxBytes: 32 * 1024);
+
+        using var message = JsonDocument.Parse(json);
+        var checks = message.RootElement.GetProperty("checks");
+        var check = Assert.Single(checks.EnumerateArray());
+        Assert.False(check.GetProperty("routed").GetBoolean());
+        Assert.Equal("vpc-0", check.GetProperty("source").GetString());
+        Assert.Equal(PathChecks.YourDnsDetail, check.GetProperty("dnsDetail").GetString());
+    }
+
+    /// <summary>An account in which no path's source is a VPC (the seed: its VPC ids are not vpc-0, vpc-1, ...).</summary>
+    private static readonly AcrReach.Core.Topology.Account EmptyAccount = AcrReach.Core.Scenarios.ScenarioReader.Read(File.ReadAllBytes(SeedPath()), SeedPath());
+
+    private static string SeedPath([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", "..", "scenarios", "seed-hangzhou-shanghai.json"));
+
     private static ApplyReport Report(int paths)
     {
         var hop = new Hop(HopKind.Vpc, "vpc-sh2", "cn-shanghai", "vtb-sh2", null, new MatchedRoute(Cidr.Parse("10.0.0.0/8"), "Attachment", "tr-attach-sh2", RouteProvenance.Existing), HopResult.Forwarded, "tr-sh");

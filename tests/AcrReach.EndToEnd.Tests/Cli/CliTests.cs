@@ -154,7 +154,7 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task Demo_needs_no_setup_and_shows_routes_dns_records_path_trace_and_the_message()
+    public async Task Demo_needs_no_setup_and_shows_routes_dns_records_what_was_verified_and_a_summary_of_the_message()
     {
         var run = await CliRun.Invoke("demo");
 
@@ -164,12 +164,25 @@ public sealed class CliTests
         Assert.Contains("Routes created", output, StringComparison.Ordinal);
         Assert.Contains("VPC vpc-sh2  vtb-sh2   100.103.7.181/32  -> Attachment tr-attach-sh2", output, StringComparison.Ordinal);
         Assert.Contains("TR tr-hz     vtb-trhz  100.0.0.0/8", output, StringComparison.Ordinal);
-        Assert.Contains("10.94.205.198 xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com", output, StringComparison.Ordinal);
-        Assert.Contains("5 required paths, 5 reached now", output, StringComparison.Ordinal);
+        Assert.Matches(@"vpc-sh2\s+10\.94\.205\.198\s+xxxxxx-registry-vpc\.cn-hangzhou\.cr\.aliyuncs\.com", output);
+        Assert.Contains("Verification: 5 of 5 required paths routed; names: ", output, StringComparison.Ordinal);
         Assert.Contains("Message on the queue acr-reach-results", output, StringComparison.Ordinal);
-        Assert.Contains("\"schemaVersion\": 1,", output, StringComparison.Ordinal);
+        Assert.Matches(@"  id [0-9A-F]+: Repaired, plan plan-[0-9a-f]{16}, steps 4 Applied, 5 of 5 paths routed, \d+ bytes", output);
+        Assert.DoesNotContain("\"schemaVersion\"", output, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, "plan-[0-9a-f]{16}").Select(m => m.Value).Distinct());
         Assert.Contains("Local cloud stopped.", output, StringComparison.Ordinal);
         Assert.Contains(run.ErrorLines, l => l.TrimStart().StartsWith("Applied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_verbose_adds_every_path_hop_by_hop_and_the_whole_message_with_still_one_plan_id()
+    {
+        var run = await CliRun.Invoke("demo", "--verbose");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("5 required paths, 5 reached now", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\": 1,", run.Output, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Output, "plan-[0-9a-f]{16}").Select(m => m.Value).Distinct());
     }
 
     private static bool ChainHasCredentials()
