@@ -33,5 +33,6 @@ public static class Program
         yield return SweepCommand.Create();
         yield return DemoCommand.Create();
         yield return OnPremCommand.Create();
+        yield return ProbeCommand.Create();
     }
 }
