@@ -63,5 +63,6 @@ public static class Program
         yield return RollbackCommand.Create();
         yield return DemoCommand.Create();
         yield return OnPremCommand.Create();
+        yield return ProbeCommand.Create();
     }
 }

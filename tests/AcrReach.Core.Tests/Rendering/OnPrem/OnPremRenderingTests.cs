@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Rendering.OnPrem;
+using AcrReach.Core.Scenarios;
 using AcrReach.Core.Topology;
 using AcrReach.TestSupport;
 using TestScenarios = AcrReach.TestSupport.Scenarios;
@@ -235,24 +236,13 @@ internal static class DataCenterScenarios
         return (DataCenterConfiguration.For(plan, account, dataCenter), name.EndsWith("-published-ranges", StringComparison.Ordinal) ? IPAddress.Parse("192.168.255.1") : null);
     }
 
-    public static Account Load(string name) => name switch
-    {
-        "datacenter-vbr-published-ranges" => TestScenarios.Load("datacenter-vbr", json => json["policy"]!["ossRouteScope"] = "PublishedRanges"),
-        "datacenter-vbr-two-registries" => TestScenarios.Load("datacenter-vbr", json =>
-        {
-            json["registries"]!.AsArray().Add(new JsonObject
-            {
-                ["instanceId"] = "cri-yyyyyy",
-                ["instanceName"] = "yyyyyy",
-                ["region"] = "cn-hangzhou",
-                ["vpcEndpoints"] = new JsonArray(new JsonObject { ["vpcId"] = "vpc-hz1", ["vswitchId"] = "vsw-hz-cr", ["ip"] = "10.94.205.199" }),
-                ["authDomainTakeover"] = true,
-                ["ossBucket"] = "team-images",
-                ["ossPrivateLinkIp"] = null,
-            });
-            json["regionalEndpoints"]!["cn-hangzhou"]!["team-images.oss-cn-hangzhou-internal.aliyuncs.com"] = "100.118.28.77";
-            json["policy"]!["reach"]!.AsArray().Add(new JsonObject { ["from"] = new JsonObject { ["dataCenter"] = "idc-sh" }, ["registry"] = "cri-yyyyyy" });
-        }),
-        _ => TestScenarios.Load(name),
-    };
+    /// <summary>The suite's data-center scenarios, and this folder's own (Scenarios/) for more than one registry and for published ranges.</summary>
+    public static string PathOf(string name) =>
+        File.Exists(Path.Combine(Directory, name + ".json")) ? Path.Combine(Directory, name + ".json") : TestScenarios.PathOf(name);
+
+    public static Account Load(string name) => ScenarioReader.ReadFile(PathOf(name));
+
+    private static string Directory { get; } = Path.Combine(Path.GetDirectoryName(ThisFile())!, "Scenarios");
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
