@@ -10,9 +10,13 @@ internal static class EventFunctions
     {
         FunctionKind.OnAttachment => ReadCloudEvents(body, AttachmentEventReader.Read),
         FunctionKind.OnRegistry => ReadCloudEvents(body, RegistryEventReader.Read),
-        FunctionKind.Sweep => [TimerEventReader.Read(body, config.SweepRepair)],
+        FunctionKind.Sweep => [ReadSweep(body, config)],
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not an event function"),
     };
+
+    /// <summary>The timer's sweep; it prunes only when the deployment says so (ACR_REACH_SWEEP_PRUNE).</summary>
+    private static EventReading ReadSweep(ReadOnlyMemory<byte> body, HostConfig config) =>
+        TimerEventReader.Read(body, config.SweepRepair) is ReconcileReading sweep ? sweep with { Prune = config.SweepPrune } : TimerEventReader.Read(body, config.SweepRepair);
 
     private static IReadOnlyList<EventReading> ReadCloudEvents(ReadOnlyMemory<byte> body, Func<int, CloudEvent, EventReading> read)
     {
