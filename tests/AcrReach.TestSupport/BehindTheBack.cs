@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AcrReach.Cloud;
 using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Endpoints;
 using AcrReach.Cloud.OpenApi;
@@ -18,16 +19,16 @@ public static class BehindTheBack
     private static readonly ApiOperation<DeleteInstanceRequest, ActionResponse> DeleteInstance = new(
         CloudProduct.Cr, "DeleteInstance", ApiAccess.Write, BehindTheBackJson.Default.DeleteInstanceRequest, BehindTheBackJson.Default.ActionResponse);
 
-    public static Task UnTagVpcAsync(LocalCloudRig rig, string region, string vpcId, string tagKey) =>
-        Client(rig).InvokeAsync(UnTagResources, new UnTagResourcesRequest { RegionId = region, ResourceType = "VPC", ResourceId = [vpcId], TagKey = [tagKey] }, region);
+    public static Task UnTagVpcAsync(CloudClientFactory factory, string region, string vpcId, string tagKey) =>
+        Client(factory).InvokeAsync(UnTagResources, new UnTagResourcesRequest { RegionId = region, ResourceType = "VPC", ResourceId = [vpcId], TagKey = [tagKey] }, region);
 
-    public static Task DeleteRegistryAsync(LocalCloudRig rig, string region, string instanceId) =>
-        Client(rig).InvokeAsync(DeleteInstance, new DeleteInstanceRequest { RegionId = region, InstanceId = instanceId }, region);
+    public static Task DeleteRegistryAsync(CloudClientFactory factory, string region, string instanceId) =>
+        Client(factory).InvokeAsync(DeleteInstance, new DeleteInstanceRequest { RegionId = region, InstanceId = instanceId }, region);
 
-    private static OpenApiClient Client(LocalCloudRig rig)
+    private static OpenApiClient Client(CloudClientFactory factory)
     {
-        ArgumentNullException.ThrowIfNull(rig);
-        return new OpenApiClient(SharedHttp, rig.Factory.Pipeline, rig.Factory.Endpoints, new StaticCredentialProvider(LocalCloudRig.LocalKey), TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(factory);
+        return new OpenApiClient(SharedHttp, factory.Pipeline, factory.Endpoints, new StaticCredentialProvider(LocalCloudRig.LocalKey), TimeProvider.System);
     }
 
     private static HttpClient SharedHttp { get; } = new();

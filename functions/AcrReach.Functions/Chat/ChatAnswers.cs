@@ -67,6 +67,44 @@ internal static class ChatAnswers
                 current,
                 heading: $"#### Plan {Markdown.Escape(stale.PlanId)} is no longer current: nothing was applied\n\nThe network changed since that plan. The plan now:"));
 
+    public static RobotAnswer PrunePlan(PlannedScope planned) =>
+        RobotAnswer.Of("Prune plan", PruneText(planned, "#### Prune plan for the account"));
+
+    public static RobotAnswer PruneRefused(string stale, PlannedScope current) =>
+        RobotAnswer.Of("Plan changed: nothing removed", PruneText(current, $"#### Plan {Markdown.Escape(stale)} is no longer current: nothing was removed\n\nThe account changed since that plan. The plan now:"));
+
+    public static RobotAnswer Pruned(string planId, ApplyReport report)
+    {
+        var removed = report.Steps.Where(s => s.Action.Plan is { IsRemoval: true }).ToList();
+        var text = new StringBuilder()
+            .Append("#### Pruned with plan ").Append(Markdown.Escape(planId)).Append("\n\n")
+            .Append("outcome: **").Append(report.Outcome).Append("**  \n")
+            .Append("removed: ").Append(Number(removed.Count(s => s.Outcome == Cloud.Apply.StepOutcome.Applied))).Append(", already gone: ")
+            .Append(Number(removed.Count(s => s.Outcome == Cloud.Apply.StepOutcome.AlreadyAbsent))).Append(", failed: ")
+            .Append(Number(removed.Count(s => s.Outcome == Cloud.Apply.StepOutcome.Failed))).Append("  \n")
+            .Append("run: ").Append(report.RunId);
+        foreach (var step in removed)
+        {
+            text.Append("\n- ").Append(step.Outcome).Append(": ").Append(Markdown.Escape(step.Action.Describe()));
+        }
+
+        return RobotAnswer.Of($"Pruned {planId}", text.ToString());
+    }
+
+    private static string PruneText(PlannedScope planned, string heading)
+    {
+        var plan = planned.Plan;
+        var removals = plan.Actions.Count(a => a.IsRemoval);
+        var text = new StringBuilder(heading).Append("\n\n")
+            .Append("plan id: **").Append(Markdown.Escape(plan.PlanId)).Append("**  \n")
+            .Append(Number(removals)).Append(removals == 1 ? " route to remove" : " routes to remove").Append("\n\n");
+        using var written = new StringWriter { NewLine = "\n" };
+        Core.Rendering.PlanText.Write(plan, written);
+        text.Append(Lines(written.ToString())).Append("\n\n");
+        text.Append(removals == 0 ? "Nothing to remove." : $"To remove exactly these, answer: `prune {plan.PlanId}`");
+        return text.ToString();
+    }
+
     /// <summary>The network a command names is the source of no reach rule: nothing to plan, apply or explain for it.</summary>
     public static RobotAnswer NoSuchNetwork(string network, ImmutableArray<string> sources) =>
         RobotAnswer.Of(

@@ -8,6 +8,8 @@ internal abstract record ChatCommand
     public const string Usage =
         "plan <vpc-id|data-center> [cri-id]  plan without applying; answers a plan id\n"
         + "apply <plan-id>  apply a plan shown by plan, if nothing changed since\n"
+        + "prune  plan the removal of AcrReach's own routes no rule needs any more; answers a plan id\n"
+        + "prune <plan-id>  apply that removal plan, if nothing changed since\n"
         + "status  which networks reach their registries now\n"
         + "explain <vpc-id|data-center>  each required path hop by hop\n"
         + "help  this text";
@@ -38,6 +40,12 @@ internal abstract record ChatCommand
             "APPLY" => arguments.Length == 1 && ApprovalToken.TryParse(arguments[0], out var token)
                 ? new ApplyCommand(token)
                 : new HelpCommand("apply takes one plan id, as an earlier plan answered it"),
+            "PRUNE" => arguments.Length switch
+            {
+                0 => new PrunePlanCommand(),
+                1 when ApprovalToken.IsPlanId(arguments[0]) => new PruneCommand(arguments[0]),
+                _ => new HelpCommand("prune takes nothing (to see the plan) or one plan id, as an earlier prune answered it"),
+            },
             _ => new HelpCommand($"unknown command '{words[0]}'"),
         };
     }
@@ -72,6 +80,12 @@ internal sealed record ApplyCommand(ApprovalToken Token) : ChatCommand;
 
 internal sealed record StatusCommand : ChatCommand;
 
+/// <summary><c>prune</c>: the whole account's plan with its removals, not applied.</summary>
+internal sealed record PrunePlanCommand : ChatCommand;
+
+/// <summary><c>prune &lt;plan-id&gt;</c>: apply the removal plan, only if planning again gives the same id.</summary>
+internal sealed record PruneCommand(string PlanId) : ChatCommand;
+
 internal sealed record ExplainCommand(string Network) : ChatCommand;
 
 /// <summary>
@@ -101,6 +115,6 @@ internal sealed record ApprovalToken(OneNetwork Scope, string PlanId)
         return true;
     }
 
-    private static bool IsPlanId(string value) =>
+    public static bool IsPlanId(string value) =>
         value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -104,6 +104,20 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
                     };
                 }
 
+                case PrunePlanCommand:
+                    return ChatAnswers.PrunePlan(await engine.PlanAsync(PruneRequest, run, cancellationToken));
+                case PruneCommand prune:
+                {
+                    var approved = await engine.ApplyPlanAsync(prune.PlanId, PruneRequest, run, cancellationToken);
+                    if (approved.Report is { } report)
+                    {
+                        log.Report(invocation.RequestId, report);
+                    }
+
+                    log.Info(invocation.RequestId, approved.Applied ? "chat.pruned" : "chat.prune-refused", prune.PlanId, ("currentPlanId", approved.Current.Plan.PlanId));
+                    return approved is { Applied: true, Report: { } pruned } ? ChatAnswers.Pruned(prune.PlanId, pruned) : ChatAnswers.PruneRefused(prune.PlanId, approved.Current);
+                }
+
                 case StatusCommand:
                     return ChatAnswers.Status(await engine.StatusAsync(run, cancellationToken));
                 case ExplainCommand explain:
@@ -130,6 +144,9 @@ internal sealed class ChatOpsFunction(IReachEngine engine, HostConfig config, Ro
             return ChatAnswers.Failed(command.GetType().Name.Replace("Command", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), exception.Message);
         }
     }
+
+    /// <summary>A chat prune looks at the whole account: a removal is only safe against every rule in force.</summary>
+    private static ReconcileRequest PruneRequest => new(WholeAccount.Instance, Triggers.Chatops, ReconcileMode.Repair, Prune: true);
 
     private static InvocationResult Answer(RobotAnswer answer) =>
         InvocationResult.Json(StatusCodes.Status200OK, true, answer, FunctionsJsonContext.Default.RobotAnswer);

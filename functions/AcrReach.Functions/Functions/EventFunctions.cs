@@ -10,10 +10,14 @@ internal static class EventFunctions
     {
         FunctionKind.OnAttachment => ReadCloudEvents(body, AttachmentEventReader.Read),
         FunctionKind.OnRegistry => ReadCloudEvents(body, RegistryEventReader.Read),
-        FunctionKind.Sweep => [TimerEventReader.Read(body, config.SweepRepair)],
-        FunctionKind.SweepWorker => [ShardEventReader.Read(body)],
+        FunctionKind.Sweep => [Pruning(TimerEventReader.Read(body, config.SweepRepair), config)],
+        FunctionKind.SweepWorker => [Pruning(ShardEventReader.Read(body), config)],
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not an event function"),
     };
+
+    /// <summary>The timer's sweep and its shards prune only when the deployment says so (ACR_REACH_SWEEP_PRUNE).</summary>
+    private static EventReading Pruning(EventReading reading, HostConfig config) =>
+        reading is ReconcileReading sweep ? sweep with { Prune = config.SweepPrune } : reading;
 
     private static IReadOnlyList<EventReading> ReadCloudEvents(ReadOnlyMemory<byte> body, Func<int, CloudEvent, EventReading> read)
     {

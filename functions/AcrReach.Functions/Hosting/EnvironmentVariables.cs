@@ -9,6 +9,7 @@ public static class EnvironmentVariables
     public const string Function = "ACR_REACH_FUNCTION";
     public const string Queue = "ACR_REACH_QUEUE";
     public const string SweepRepair = "ACR_REACH_SWEEP_REPAIR";
+    public const string SweepPrune = "ACR_REACH_SWEEP_PRUNE";
     public const string ChatAppSecret = "ACR_REACH_CHAT_APP_SECRET";
     public const string ChatAllowedUsers = "ACR_REACH_CHAT_ALLOWED_USERS";
     public const string ChatSignatureWindowSeconds = "ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS";
@@ -41,5 +42,5 @@ public static class EnvironmentVariables
 
     /// <summary>The variables a deployment may set.</summary>
     public static ImmutableArray<string> Deployable { get; } =
-        [Function, Queue, SweepRepair, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes, FunctionTimeoutSeconds, MaxScopes, SweepWorker, ShardMaxNetworks];
+        [Function, Queue, SweepRepair, SweepPrune, ChatAppSecret, ChatAllowedUsers, ChatSignatureWindowSeconds, Endpoint, Regions, PolicyFile, PrivateZone, ReadyTimeoutSeconds, MaxEventBytes, MaxChatBytes, FunctionTimeoutSeconds, MaxScopes, SweepWorker, ShardMaxNetworks];
 }

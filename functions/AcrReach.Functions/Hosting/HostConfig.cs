@@ -35,6 +35,9 @@ public sealed record HostConfig
     /// <summary>Whether a sweep repairs when its timer payload does not say (default: report only).</summary>
     public bool SweepRepair { get; init; }
 
+    /// <summary>Whether the timer sweep also removes AcrReach's own routes no rule needs (default: only reports them).</summary>
+    public bool SweepPrune { get; init; }
+
     /// <summary>The chat robot's app secret; without it every chat request is refused.</summary>
     public string? ChatAppSecret { get; init; }
 
@@ -106,7 +109,7 @@ public sealed record HostConfig
     /// <summary>
     /// Reads the configuration. Variables: <c>ACR_REACH_FUNCTION</c> (else <c>FC_FUNCTION_NAME</c>) chooses the
     /// function; <c>FC_CUSTOM_LISTEN_PORT</c> (9000); <c>ACR_REACH_QUEUE</c> (acr-reach-results);
-    /// <c>ACR_REACH_SWEEP_REPAIR</c> (false); <c>ACR_REACH_CHAT_APP_SECRET</c>; <c>ACR_REACH_CHAT_ALLOWED_USERS</c>
+    /// <c>ACR_REACH_SWEEP_REPAIR</c> (false); <c>ACR_REACH_SWEEP_PRUNE</c> (false); <c>ACR_REACH_CHAT_APP_SECRET</c>; <c>ACR_REACH_CHAT_ALLOWED_USERS</c>
     /// (comma-separated); <c>ACR_REACH_CHAT_SIGNATURE_WINDOW_SECONDS</c> (3600); <c>ACR_REACH_ENDPOINT</c>;
     /// <c>ACR_REACH_REGIONS</c> (comma-separated); <c>ACR_REACH_POLICY_FILE</c> (a path, relative to the code
     /// folder on FC); <c>ACR_REACH_PRIVATE_ZONE</c> (false); <c>ACR_REACH_READY_TIMEOUT_SECONDS</c> (300);
@@ -137,6 +140,7 @@ public sealed record HostConfig
             Port = Integer(Get(EnvironmentVariables.FcListenPort), EnvironmentVariables.FcListenPort, DefaultPort, 0, 65535),
             Queue = Get(EnvironmentVariables.Queue) ?? DefaultQueue,
             SweepRepair = Boolean(Get(EnvironmentVariables.SweepRepair), EnvironmentVariables.SweepRepair),
+            SweepPrune = Boolean(Get(EnvironmentVariables.SweepPrune), EnvironmentVariables.SweepPrune),
             ChatAppSecret = Get(EnvironmentVariables.ChatAppSecret),
             ChatAllowedUsers = List(Get(EnvironmentVariables.ChatAllowedUsers)).ToImmutableSortedSet(StringComparer.Ordinal),
             ChatSignatureWindow = TimeSpan.FromSeconds(Integer(Get(EnvironmentVariables.ChatSignatureWindowSeconds), EnvironmentVariables.ChatSignatureWindowSeconds, 3600, 1, 86400)),

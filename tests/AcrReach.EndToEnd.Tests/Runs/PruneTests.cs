@@ -20,7 +20,7 @@ public sealed class PruneTests
         var before = rig.Cloud.Snapshot();
         Assert.Equal(4, Routes.Marked(before).Count);
 
-        await BehindTheBack.UnTagVpcAsync(rig, "cn-shanghai", "vpc-sh2", "acr-reach");
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
         var report = await rig.Engine().ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None);
 
         var after = rig.Cloud.Snapshot();
@@ -43,7 +43,7 @@ public sealed class PruneTests
     {
         await using var rig = await LocalCloudRig.StartAsync();
         await rig.ApplyAsync();
-        await BehindTheBack.UnTagVpcAsync(rig, "cn-shanghai", "vpc-sh2", "acr-reach");
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
         rig.Cloud.ResetCalls();
 
         var report = await rig.Engine().ReconcileAsync(new ReconcileRequest(WholeAccount.Instance, Triggers.CliSweep, ReconcileMode.Repair), RunContext.Default, CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class PruneTests
         await using var rig = await LocalCloudRig.StartAsync();
         await rig.ApplyAsync();
 
-        await BehindTheBack.DeleteRegistryAsync(rig, "cn-hangzhou", "cri-xxxxxx");
+        await BehindTheBack.DeleteRegistryAsync(rig.Factory, "cn-hangzhou", "cri-xxxxxx");
         var report = await rig.Engine().ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None);
 
         Assert.Empty(Routes.Marked(rig.Cloud.Snapshot()));
@@ -73,7 +73,7 @@ public sealed class PruneTests
     {
         await using var rig = await LocalCloudRig.StartAsync();
         await rig.ApplyAsync();
-        await BehindTheBack.UnTagVpcAsync(rig, "cn-shanghai", "vpc-sh2", "acr-reach");
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
         rig.Cloud.AddFault(new ScriptedFault("DescribeRouteEntryList", 100, "Forbidden.RAM", 403, "not allowed"));
         rig.Cloud.ResetCalls();
 
@@ -112,7 +112,7 @@ public sealed class PruneTests
     {
         await using var rig = await LocalCloudRig.StartAsync();
         await rig.ApplyAsync();
-        await BehindTheBack.UnTagVpcAsync(rig, "cn-shanghai", "vpc-sh2", "acr-reach");
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
 
         var reports = await Task.WhenAll(
             rig.Engine().ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None),

@@ -240,7 +240,7 @@ internal static class DataCenterScenarios
     public static string PathOf(string name) =>
         File.Exists(Path.Combine(Directory, name + ".json")) ? Path.Combine(Directory, name + ".json") : TestScenarios.PathOf(name);
 
-    public static Account Load(string name) => ScenarioReader.ReadFile(PathOf(name));
+    public static Account Load(string name) => ScenarioReader.Read(File.ReadAllBytes(PathOf(name)), PathOf(name));
 
     private static string Directory { get; } = Path.Combine(Path.GetDirectoryName(ThisFile())!, "Scenarios");
 
