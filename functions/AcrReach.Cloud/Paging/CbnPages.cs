@@ -17,6 +17,31 @@ public static class CbnPages
         return Pages.ByPageNumberAsync(api.ListTransitRoutersAsync, request, PageSizes.TransitRouters, r => r.TransitRouters, cancellationToken);
     }
 
+    /// <summary>
+    /// Every transit router of the account, listed per CEN instance: DescribeCens, then ListTransitRouters with each
+    /// CenId (older API references mark CenId required; see AccountDiscovery).
+    /// </summary>
+    public static async IAsyncEnumerable<TransitRouterItem> ListAllTransitRoutersPerCenAsync(this ICbnApi api, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var cenIds = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var cen in api.DescribeAllCensAsync(null, cancellationToken))
+        {
+            if (cen.CenId is { Length: > 0 } id)
+            {
+                cenIds.Add(id);
+            }
+        }
+
+        foreach (var cenId in cenIds)
+        {
+            await foreach (var router in api.ListAllTransitRoutersAsync(new ListTransitRoutersRequest { CenId = cenId }, cancellationToken))
+            {
+                yield return router;
+            }
+        }
+    }
+
     public static IAsyncEnumerable<VpcAttachmentItem> ListAllTransitRouterVpcAttachmentsAsync(this ICbnApi api, ListTransitRouterVpcAttachmentsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);

@@ -74,7 +74,7 @@ public sealed class SweepDispatcher(CloudApis apis, ReconcilerOptions options, T
     private async Task<ImmutableArray<RegionSurvey>> SurveyAsync(int maxNetworksPerShard, CancellationToken cancellationToken)
     {
         var configured = options.Discovery.Regions.Distinct(StringComparer.Ordinal).ToImmutableArray();
-        var routers = await apis.Cbn.ListAllTransitRoutersAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken);
+        var routers = await apis.Cbn.ListAllTransitRoutersPerCenAsync(cancellationToken).ToImmutableArrayAsync(cancellationToken);
         var regions = configured;
         if (regions.IsEmpty)
         {
