@@ -32,8 +32,8 @@ public enum SignatureCheck
 /// Verifies a DingTalk outgoing robot's request: headers <c>timestamp</c> (ms since the epoch) and
 /// <c>sign</c> = Base64(HMAC-SHA256(key: appSecret, message: timestamp + "\n" + appSecret)); a timestamp more than
 /// the window (DingTalk: one hour) from now is refused. The sign covers only the timestamp, not the body, so a
-/// timestamp accepted once is refused after, however its sign is spelled (replay cache sized to the window). The cache lives in one instance: keep
-/// the chat function on few instances (s.yaml gives it a high instanceConcurrency).
+/// timestamp accepted once is refused after, however its sign is spelled (replay cache sized to the window). The cache lives in one instance: s.yaml
+/// and template.yml cap the chat function at one (reserved concurrency no higher than its instance concurrency).
 /// </summary>
 public sealed class RobotSignature
 {
