@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using AcrReach.Cli.Output;
+using System.Collections.Immutable;
 using AcrReach.Core;
+using AcrReach.Core.Endpoints;
+using AcrReach.Core.Topology;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Rendering.OnPrem;
 
@@ -59,7 +62,11 @@ internal static class OnPremCommand
                 return ExitCodes.Ok;
             }
 
-            var files = OnPremFormats.Render(config, name, hop);
+            var probes = config.Routes.SelectMany(r => r.Purposes).Select(p => p.Registry)
+                .Concat(config.Names.Where(n => n.Purpose is not null).Select(n => n.Purpose!.Registry))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(id => account.FindRegistry(id)).OfType<Registry>().Select(ProbeTargets.For).ToImmutableArray();
+            var files = OnPremFormats.Render(config, name, hop, probes);
             var directory = parse.GetValue(outDir) ?? (OnPremFormats.AlwaysFiles(name) ? "." : null);
             if (directory is null)
             {

@@ -10,7 +10,7 @@ namespace AcrReach.Cli.Tests.Commands;
 /// </summary>
 public class OnPremCommandTests
 {
-    private static readonly string[] Formats = ["cisco-ios", "huawei-vrp", "juniper", "linux", "bgp", "bind", "dnsmasq", "unbound", "hosts"];
+    private static readonly string[] Formats = ["cisco-ios", "huawei-vrp", "juniper", "linux", "bgp", "bind", "dnsmasq", "unbound", "hosts", "probe-script"];
 
     /// <summary>The planner suite's data-center scenarios and the on-premises tests' own.</summary>
     private static string[] DataCenterScenarios() =>

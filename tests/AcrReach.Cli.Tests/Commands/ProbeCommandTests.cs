@@ -122,6 +122,58 @@ public class ProbeCommandTests
         Assert.Equal("--resolver: $: 'dns.example' is not an IPv4 address with an optional :PORT", Assert.Single(run.ErrorLines));
     }
 
+    [ToolFact("docker-registry:docker-registry", "dnsmasq:dnsmasq", "dig:bind9-dnsutils", "nslookup:bind9-dnsutils", "curl:curl")]
+    public async Task The_probe_script_runs_the_same_checks_with_curl_and_nslookup()
+    {
+        await using var registry = await TestRegistry.StartAsync(Auth, Service, CertificateNames);
+        var resolver = await registry.ResolveAsync(Everything());
+        var directory = OnPremCommandTests.Temp();
+        var generated = await CliRun.Invoke("onprem", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh", "--format", "probe-script", "--out", directory);
+        Assert.Equal(0, generated.ExitCode);
+        var script = Directory.GetFiles(directory).Single();
+
+        var (exitCode, output) = await RunScript(script, registry, resolver);
+
+        Assert.True(exitCode == 0, output);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(9, lines.Length);
+        Assert.All(lines[..8], l => Assert.StartsWith("PASS", l, StringComparison.Ordinal));
+        Assert.Matches($"^PASS  resolve  {Registry}  127\\.0\\.0\\.1  \\d+ ms  via resolver 127\\.0\\.0\\.1:{resolver.Port} \\(the plan says 10\\.94\\.205\\.198\\)$", lines[0]);
+        Assert.Matches($"^PASS  challenge  https://{Registry}:{registry.Port}/v2/  127\\.0\\.0\\.1  \\d+ ms  401 Bearer realm=https://{Auth}:{registry.Port}/token service={Service}$", lines[6]);
+        Assert.Matches($"^PASS  token  https://{Auth}:{registry.Port}/token  127\\.0\\.0\\.2  \\d+ ms  401: an authentication error, so the auth service answered$", lines[7]);
+        Assert.Equal("all 8 checks passed", lines[8]);
+    }
+
+    [ToolFact("docker-registry:docker-registry", "dnsmasq:dnsmasq", "dig:bind9-dnsutils", "nslookup:bind9-dnsutils", "curl:curl")]
+    public async Task The_probe_script_names_a_missing_name_a_closed_port_and_a_wrong_realm()
+    {
+        await using var registry = await TestRegistry.StartAsync("dockerauth.cn-hangzhou.aliyuncs.com", Service, CertificateNames);
+        var resolver = await registry.ResolveAsync(Everything().Where(r => r.Name != Auth).Select(r => r.Name == "*." + OssZone ? (r.Name, IPAddress.Parse("127.0.0.4")) : r));
+        var directory = OnPremCommandTests.Temp();
+        await CliRun.Invoke("onprem", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh", "--format", "probe-script", "--out", directory);
+
+        var (exitCode, output) = await RunScript(Directory.GetFiles(directory).Single(), registry, resolver);
+
+        Assert.Equal(2, exitCode);
+        var failed = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, failed.Count);
+        Assert.Matches($"^FAIL  resolve  {Auth}  -  \\d+ ms  no address \\(via resolver 127\\.0\\.0\\.1:{resolver.Port}\\)$", failed[0]);
+        Assert.Matches($"^FAIL  tcp  {Auth}:{registry.Port}  -  \\d+ ms  not tried: the name did not resolve$", failed[1]);
+        Assert.Matches($"^FAIL  tcp  {Oss}:{registry.Port}  127\\.0\\.0\\.4  \\d+ ms  could not connect$", failed[2]);
+        Assert.Matches($"^FAIL  challenge  https://{Registry}:{registry.Port}/v2/  127\\.0\\.0\\.1  \\d+ ms  wrong realm: https://dockerauth\\.cn-hangzhou\\.aliyuncs\\.com:{registry.Port}/token names host dockerauth\\.cn-hangzhou\\.aliyuncs\\.com, not one this network resolves", failed[3]);
+        Assert.Matches("^FAIL  token  \\(realm\\)  -  \\d+ ms  not tried: no usable challenge$", failed[4]);
+    }
+
+    private static Task<(int ExitCode, string Output)> RunScript(string script, TestRegistry registry, DnsServer resolver) =>
+        DebianTools.RunAsync("/bin/sh", [script], TimeSpan.FromSeconds(60), environment: new Dictionary<string, string>
+        {
+            ["RESOLVER"] = "127.0.0.1",
+            ["RESOLVER_PORT"] = resolver.Port.ToString(CultureInfo.InvariantCulture),
+            ["PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
+            ["CA_FILE"] = registry.CaFile,
+            ["TIMEOUT"] = "3",
+        });
+
     private static IEnumerable<(string Name, IPAddress Address)> Everything() =>
     [
         (Registry, TestRegistry.RegistryAddress),

@@ -10,8 +10,8 @@ namespace AcrReach.Cli.Tests.Support;
 
 /// <summary>
 /// A real registry on loopback for the probe: Debian's docker-registry (the CNCF distribution registry) behind TLS
-/// with token auth, at 127.0.0.1; a token realm at 127.0.0.2 that answers like an auth service; something listening
-/// for OSS at 127.0.0.3; all on one port, with a certificate from a CA made here; and dnsmasq on another loopback port
+/// with token auth, at 127.0.0.1; a token realm at 127.0.0.2 that answers like an auth service; a TLS listener for OSS
+/// at 127.0.0.3; all on one port, with a certificate from a CA made here; and dnsmasq on another loopback port
 /// pointing the names wherever a test says.
 /// </summary>
 internal sealed class TestRegistry : IAsyncDisposable
@@ -48,8 +48,8 @@ internal sealed class TestRegistry : IAsyncDisposable
         {
             var certificate = rig.WriteCertificates(certificateNames);
             await rig.StartRegistryAsync($"https://{realmHost}:{port}/token", service);
-            rig.StartAuth(certificate);
-            rig.StartOss();
+            rig.StartTls(certificate, AuthAddress);
+            rig.StartTls(certificate, OssAddress);
             return rig;
         }
         catch
@@ -170,10 +170,13 @@ internal sealed class TestRegistry : IAsyncDisposable
         throw new InvalidOperationException("docker-registry did not listen in 10 s");
     }
 
-    /// <summary>The realm: answers every TLS request 401 with a token error, as an auth service does for a refused request.</summary>
-    private void StartAuth(X509Certificate2 certificate)
+    /// <summary>
+    /// The realm (and OSS, which speaks TLS on 443 too): answers every request 401 with a token error, as an auth
+    /// service does for a refused request.
+    /// </summary>
+    private void StartTls(X509Certificate2 certificate, IPAddress address)
     {
-        var listener = new TcpListener(AuthAddress, Port);
+        var listener = new TcpListener(address, Port);
         listener.Start();
         _parts.Add(new Stopping(listener));
         _ = Task.Run(async () =>
@@ -215,13 +218,6 @@ internal sealed class TestRegistry : IAsyncDisposable
 
     /// <summary>The request lines the realm received.</summary>
     public System.Collections.Concurrent.ConcurrentBag<string> Requests { get; } = [];
-
-    private void StartOss()
-    {
-        var listener = new TcpListener(OssAddress, Port);
-        listener.Start();
-        _parts.Add(new Stopping(listener));
-    }
 
     private static int FreeTcpPort()
     {

@@ -27,7 +27,7 @@ internal static partial class Validators
             case "unbound":
                 await Expect(await DebianTools.RequireAsync("unbound-checkconf", "unbound"), [files.Single()]);
                 break;
-            case "linux":
+            case "linux" or "probe-script":
                 await Expect("/bin/sh", ["-n", files.Single()]);
                 break;
             case "coredns":

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using AcrReach.Core.Endpoints;
 using AcrReach.Core.Planning;
 
 namespace AcrReach.Core.Rendering.OnPrem;
@@ -17,13 +18,18 @@ public static class OnPremFormats
 
     public static readonly ImmutableArray<string> Dns = ["bind", "dnsmasq", "coredns", "unbound", "hosts"];
 
-    public static ImmutableArray<string> All { get; } = [.. Routes, .. Dns];
+    public static readonly ImmutableArray<string> Probe = ["probe-script"];
+
+    public static ImmutableArray<string> All { get; } = [.. Routes, .. Dns, .. Probe];
 
     /// <summary>Formats that always write files (several of them), never to stdout.</summary>
     public static bool AlwaysFiles(string format) => format == "bind";
 
-    /// <summary>Renders one format; <paramref name="nextHop"/> (route formats only) is the router toward the VBR/VPN, else a placeholder.</summary>
-    public static ImmutableArray<ConfigFile> Render(DataCenterConfiguration config, string format, IPAddress? nextHop = null)
+    /// <summary>
+    /// Renders one format; <paramref name="nextHop"/> (route formats only) is the router toward the VBR/VPN, else a
+    /// placeholder; <paramref name="probes"/> (probe-script only) are the registries the data center pulls from.
+    /// </summary>
+    public static ImmutableArray<ConfigFile> Render(DataCenterConfiguration config, string format, IPAddress? nextHop = null, ImmutableArray<ProbeTargets> probes = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         return format switch
@@ -38,6 +44,7 @@ public static class OnPremFormats
             "coredns" => [DnsConfig.CoreDns(config)],
             "unbound" => [DnsConfig.Unbound(config)],
             "hosts" => [DnsConfig.Hosts(config)],
+            "probe-script" => [ProbeScript.Render(config, probes.IsDefault ? [] : probes)],
             _ => throw new ArgumentException($"unknown format '{format}'", nameof(format)),
         };
     }
