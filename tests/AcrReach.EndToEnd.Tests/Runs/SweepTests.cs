@@ -55,14 +55,14 @@ public sealed class SweepTests
     public async Task When_the_oss_name_resolves_elsewhere_the_sweep_adds_the_new_address_and_reports_the_old_route_stale()
     {
         await using var engine = await LocalCloudRig.StartAsync();
-        await engine.ApplyAsync();
+        var first = await engine.ApplyAsync();
         using var http = new HttpClient { BaseAddress = engine.Cloud.Endpoint };
         (await http.PutAsJsonAsync("_local/resolve", new { region = "cn-hangzhou", name = "oss-cn-hangzhou-internal.aliyuncs.com", address = "100.118.28.99" })).EnsureSuccessStatusCode();
 
         var drift = await engine.SweepAsync();
         var repair = await engine.ApplyAsync();
 
-        var moved = new StaleRoute(RouteTableKind.Vpc, "vtb-sh2", Cidr.Parse("100.118.28.43/32"), "tr-attach-sh2", AcrReachMark.Describe("OSS oss-cn-hangzhou-internal.aliyuncs.com (100.118.28.43) of cri-xxxxxx for vpc-sh2"));
+        var moved = new StaleRoute(RouteTableKind.Vpc, "vtb-sh2", Cidr.Parse("100.118.28.43/32"), "tr-attach-sh2", AcrReachMark.Describe("OSS oss-cn-hangzhou-internal.aliyuncs.com (100.118.28.43) of cri-xxxxxx for vpc-sh2", first.RunId));
         Assert.Equal(ReconcileOutcome.DriftReported, drift.Outcome);
         Assert.Equal(Cidr.Parse("100.118.28.99/32"), ((CreateVpcRoute)Assert.Single(drift.Plan!.Actions)).Destination);
         Assert.Equal(moved, Assert.Single(drift.Stale));
