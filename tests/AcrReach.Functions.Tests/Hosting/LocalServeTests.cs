@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AcrReach.Functions.Hosting;
 using AcrReach.Functions.Tests.Support;
 using AcrReach.LocalCloud;
+using AcrReach.TestSupport;
 
 namespace AcrReach.Functions.Tests.Hosting;
 
@@ -111,6 +112,43 @@ public sealed partial class LocalServeTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"cannot listen on 127.0.0.1:{first.Address.Port}", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_served_against_a_local_cloud_registers_itself_and_receives_async_invocations()
+    {
+        await using var cloud = await LocalCloudServer.StartAsync(CloudRig.Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var engine = new FakeReachEngine();
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var serving = LocalServe.RunAsync(new LocalServeOptions("sweep-worker", cloud.Endpoint.ToString(), 0, _ => null, _ => engine), TextWriter.Synchronized(output), TextWriter.Synchronized(errors), stop.Token);
+        await ListeningAddressAsync(output, serving);
+        for (var i = 0; i < 250 && !await RegisteredAsync(cloud, "acr-reach-sweep-worker"); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        using var factory = new AcrReach.Cloud.CloudClientFactory(new AcrReach.Cloud.CloudOptions { Endpoint = cloud.Endpoint, Credentials = new AcrReach.Cloud.Credentials.StaticCredentialProvider(LocalCloudRig.LocalKey) });
+        var shard = """{"sweepId":"sweep-local","index":1,"count":1,"mode":"ReportOnly","region":"cn-shanghai"}"""u8.ToArray();
+        var answer = await factory.Create().Fc(cloud.AccountId, "cn-hangzhou").InvokeFunctionAsync(new AcrReach.Cloud.Fc.InvokeFunctionRequest("acr-reach-sweep-worker", shard));
+        for (var i = 0; i < 250 && engine.Reconciles.IsEmpty; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await serving);
+        Assert.Equal(202, answer.StatusCode);
+        var request = Assert.Single(engine.Reconciles);
+        Assert.Equal(("sweep-local", "region cn-shanghai"), (request.SweepId, request.Scope.Describe()));
+        Assert.Equal(string.Empty, errors.ToString());
+    }
+
+    private static async Task<bool> RegisteredAsync(LocalCloudServer cloud, string name)
+    {
+        using var client = new HttpClient();
+        return (await client.GetStringAsync(new Uri(cloud.Endpoint, "/_local/functions"))).Contains($"\"{name}\"", StringComparison.Ordinal);
     }
 
     private static async Task<Uri> ListeningAddressAsync(StringWriter output, Task<int> serving)
