@@ -63,7 +63,7 @@ public sealed partial class Applier
             {
                 foreach (var (step, index) in lane)
                 {
-                    reports[index] = entered ? await RunAsync(step, cancellationToken) : NotStarted(step);
+                    reports[index] = entered ? await RunAsync(step, account, cancellationToken) : NotStarted(step);
                 }
             }
             finally
@@ -87,7 +87,8 @@ public sealed partial class Applier
         _ => "other",
     };
 
-    private async Task<StepReport> RunAsync(StepAction step, CancellationToken cancellationToken)
+    /// <summary>One step, with the credentials of the account that owns what it changes (a member's role for a member's VPC).</summary>
+    private async Task<StepReport> RunAsync(StepAction step, Account account, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -99,9 +100,9 @@ public sealed partial class Applier
         {
             report = (step.Plan, step.Zone) switch
             {
-                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.Vpc(v.Region), v), cancellationToken),
-                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.Cbn, t), cancellationToken),
-                (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.Cr(l.Region), l), cancellationToken),
+                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.For(account, v.VpcId).Vpc(v.Region), v), cancellationToken),
+                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.For(account, t.TransitRouterId).Cbn, t), cancellationToken),
+                (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.For(account, l.InstanceId).Cr(l.Region), l), cancellationToken),
                 (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
                 _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
             };

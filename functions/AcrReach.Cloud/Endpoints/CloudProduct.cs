@@ -32,6 +32,9 @@ public sealed class CloudProduct
 
     public static readonly CloudProduct Mns = new("Mns", "mns", "2015-06-06", "mns", EndpointRule.Account);
 
+    /// <summary>STS, for AssumeRole into member accounts: the central <c>sts.aliyuncs.com</c> answers every region.</summary>
+    public static readonly CloudProduct Sts = new("Sts", "sts", "2015-04-01", "sts", EndpointRule.Central);
+
     private CloudProduct(
         string name,
         string endpointCode,
@@ -48,7 +51,7 @@ public sealed class CloudProduct
         EndpointMap = endpointMap ?? FrozenDictionary<string, string>.Empty;
     }
 
-    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns];
+    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns, Sts];
 
     /// <summary>The product's name in the SDKs: <c>Vpc</c>, <c>Cbn</c>, <c>Cr</c>, <c>Pvtz</c>, <c>Mns</c>.</summary>
     public string Name { get; }

@@ -197,7 +197,7 @@ public sealed class Reconciler
             run.Steps.AddRange(_applier.StepsOf(plan, scoped.Account).Select(s => StepReport.Skipped(s, ReportOnlyCode, "report-only run: nothing written")));
             run.Verification = scoped.Verify();
             run.Dns = plan.Dns;
-            run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
+            run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors && !run.Notes.Any(n => n.Severity == Severity.Error) ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
             return;
         }
 
@@ -244,7 +244,7 @@ public sealed class Reconciler
         var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
         run.Outcome = failed > 0
             ? failed == run.Steps.Count ? ReconcileOutcome.Failed : ReconcileOutcome.PartiallyApplied
-            : !run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors ? ReconcileOutcome.Blocked
+            : !run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors || run.Notes.Any(n => n.Severity == Severity.Error) ? ReconcileOutcome.Blocked
             : run.Steps.Any(s => s.Outcome == StepOutcome.Applied) ? ReconcileOutcome.Repaired
             : ReconcileOutcome.InSync;
     }

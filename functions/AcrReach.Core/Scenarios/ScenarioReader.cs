@@ -234,7 +234,7 @@ public static partial class ScenarioReader
         public PolicySettings BuildPolicySettings()
         {
             var dataCenters = BuildDataCenters();
-            return new PolicySettings(dataCenters, BuildPolicy([], [], dataCenters), BuildOssVipRanges());
+            return new PolicySettings(dataCenters, BuildPolicy([], [], dataCenters), BuildOssVipRanges()) { Members = BuildMembers() };
         }
 
         private ImmutableArray<PrivateZone> BuildPrivateZones(ImmutableArray<Vpc> vpcs)
