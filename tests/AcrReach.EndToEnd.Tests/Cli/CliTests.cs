@@ -127,6 +127,20 @@ public sealed class CliTests
         Assert.Contains(run.ErrorLines, l => l.TrimStart().StartsWith("Applied", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Demo_of_the_multi_account_scenario_converges_with_each_write_by_its_owner()
+    {
+        var run = await CliRun.Invoke("demo", "--scenario", Path.Combine(TestSupport.Scenarios.RepositoryRoot, "scenarios", "multi-account.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Repaired", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Writes by account", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2000000000000002  acs:ram::2000000000000002:role/AcrReachRole  CreateRouteEntry  vtb-sh2  owner", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1000000000000001  own credentials", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner 1", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner 2", run.Output, StringComparison.Ordinal);
+    }
+
     private static bool ChainHasCredentials()
     {
         try
