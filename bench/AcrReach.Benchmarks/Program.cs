@@ -5,9 +5,16 @@ using AcrReach.Core.Planning;
 // Plan time and memory for synthetic accounts of growing size, on one core, each size in its own process so the
 // peak working set belongs to that size alone:
 //   dotnet run -c Release --project bench/AcrReach.Benchmarks [-- --quick]
+// Reading a scenario with one large route table (10,000 and 100,000 entries):
+//   dotnet run -c Release --project bench/AcrReach.Benchmarks -- --scenario-read [--quick]
 const int Regions = 20;
 var quick = args.Contains("--quick");
 var runs = quick ? 1 : 5;
+if (args.Contains("--scenario-read"))
+{
+    return ScenarioReadBenchmark.Run(runs);
+}
+
 if (args.SkipWhile(a => a != "--size").Skip(1).FirstOrDefault() is { } single)
 {
     Measure(int.Parse(single, System.Globalization.CultureInfo.InvariantCulture), runs);

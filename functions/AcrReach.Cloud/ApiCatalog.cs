@@ -29,4 +29,8 @@ public static class ApiCatalog
     /// <summary>The RAM actions, e.g. <c>cen:ListTransitRouters</c>, <c>vpc:CreateRouteEntry</c>, sorted and distinct.</summary>
     public static ImmutableArray<string> RamActions { get; } =
         [.. Operations.Select(o => o.RamAction).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The service names of the service-linked roles a call may create (granted as <c>ram:CreateServiceLinkedRole</c> scoped to them).</summary>
+    public static ImmutableArray<string> ServiceLinkedRoles { get; } =
+        [.. Operations.Select(o => o.CreatesServiceLinkedRole).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Runtime.CompilerServices;
 
 namespace AcrReach.Cli.Tests;
@@ -10,7 +9,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exit = await Program.BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await Program.InvokeAsync(args, output, error);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

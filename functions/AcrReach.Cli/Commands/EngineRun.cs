@@ -3,6 +3,7 @@ using AcrReach.Cli.Output;
 using AcrReach.Cloud;
 using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Credentials;
+using AcrReach.Cloud.OpenApi;
 using AcrReach.Cloud.Discovery;
 using AcrReach.Cloud.Reconciliation;
 using System.Collections.Immutable;
@@ -20,21 +21,38 @@ namespace AcrReach.Cli.Commands;
 /// </summary>
 internal sealed class EngineRun
 {
-    private readonly Option<string?> _endpoint = new("--endpoint") { Description = "Send every cloud API call to this URL (e.g. the local cloud, http://127.0.0.1:N)." };
-    private readonly Option<string[]> _regions = new("--region") { Description = "A region to read (repeatable); default: every region holding a transit router or a registry." };
+    private readonly CloudSelection _cloud;
     private readonly Option<string> _output = new("--output") { Description = "text (progress on stderr, a summary on stdout) or json (the report, on stdout only).", DefaultValueFactory = _ => "text" };
-    private readonly Option<string?> _policy = new("--policy") { Description = "A policy file: dataCenters, policy and ossVipRanges as in a scenario (a whole scenario is accepted too)." };
     private readonly Option<string> _queue = new("--queue") { Description = "The MNS queue the run's message goes to.", DefaultValueFactory = _ => ReconcilerOptions.DefaultQueue };
     private readonly Option<string?> _queueRegion = new("--queue-region") { Description = "The queue's region (default: the first region read)." };
     private readonly Option<bool> _privateZone = new("--private-zone") { Description = "Make the DNS records in PrivateZone (a zone per registry domain, bound to the source VPCs)." };
     private readonly Option<int?> _timeout = new("--timeout") { Description = "Stop the run after this many seconds: no new step starts, what was done is reported and the message still published (exit 2)." };
+    private readonly Option<string?>? _planFile;
+    private readonly Option<string?>? _planId;
 
-    public EngineRun(Command command)
+    /// <param name="pinnable">Offer <c>--plan FILE</c> and <c>--plan-id ID</c> (apply): run only the plan a person reviewed.</param>
+    public EngineRun(Command command, bool pinnable = false)
     {
+        _cloud = new CloudSelection(command);
         _output.AcceptOnlyFromAmong("text", "json");
-        foreach (var option in new Option[] { _endpoint, _regions, _output, _policy, _queue, _queueRegion, _privateZone, _timeout })
+        foreach (var option in new Option[] { _output, _queue, _queueRegion, _privateZone, _timeout })
         {
             command.Options.Add(option);
+        }
+
+        if (pinnable)
+        {
+            _planFile = new Option<string?>("--plan") { Description = "Apply only this plan (acr-reach plan --output json wrote it): planning again must give its id, else nothing is written (exit 2) and the difference is shown." };
+            _planId = new Option<string?>("--plan-id") { Description = "Apply only the plan with this id (as --plan, without the file: the plan now is shown instead of the difference)." };
+            command.Options.Add(_planFile);
+            command.Options.Add(_planId);
+            command.Validators.Add(result =>
+            {
+                if (result.GetResult(_planFile) is not null && result.GetResult(_planId) is not null)
+                {
+                    result.AddError("give --plan FILE or --plan-id ID, not both");
+                }
+            });
         }
     }
 
@@ -43,21 +61,43 @@ internal sealed class EngineRun
         {
             var error = TextWriter.Synchronized(parse.InvocationConfiguration.Error);
             var json = parse.GetValue(_output) == "json";
-            var endpoint = Endpoint(parse.GetValue(_endpoint));
-            var regions = (parse.GetValue(_regions) ?? []).Select(region => CloudIds.RequireRegion(region, "--region", "$")).ToImmutableArray();
+            var cloud = _cloud.Read(parse);
             var queueRegion = parse.GetValue(_queueRegion) is { } given ? CloudIds.RequireRegion(given, "--queue-region", "$") : null;
             var queue = CloudIds.RequireName(parse.GetValue(_queue), "--queue", "$");
             var timeLimit = TimeLimit(parse.GetValue(_timeout));
-            var policy = parse.GetValue(_policy) is { } file ? ScenarioReader.ReadPolicyFile(file) : PolicySettings.None;
-            var credentials = await CredentialsAsync(endpoint, error, cancellationToken);
+            var pinned = Pinned(parse);
+            var credentials = await cloud.CredentialsAsync(error, cancellationToken);
             if (credentials is null)
             {
                 return ExitCodes.BadInput;
             }
 
-            using var factory = new CloudClientFactory(new CloudOptions { Endpoint = endpoint, Credentials = credentials, Regions = regions });
-            var engine = new ReachEngine(factory, Options(regions, policy, queue, queueRegion, parse.GetValue(_privateZone), json ? null : error));
-            var report = await engine.ReconcileAsync(new ReconcileRequest(WholeAccount.Instance, trigger, mode), new RunContext { TimeLimit = timeLimit }, cancellationToken);
+            using var factory = cloud.Factory(credentials);
+            var engine = new ReachEngine(factory, Options(cloud.Regions, cloud.Policy, queue, queueRegion, parse.GetValue(_privateZone), json ? null : error));
+            var request = new ReconcileRequest(WholeAccount.Instance, trigger, mode);
+            var context = new RunContext { TimeLimit = timeLimit };
+            ApplyReport report;
+            if (pinned is not null)
+            {
+                var approved = await ReadAsync(() => engine.ApplyPlanAsync(pinned.PlanId, request, context, cancellationToken), "apply", error);
+                if (approved is null)
+                {
+                    return ExitCodes.Findings;
+                }
+
+                if (!approved.Applied)
+                {
+                    await output.WriteAsync(json ? PinnedPlan.RefusalJson(pinned, approved.Current.Plan) : PinnedPlan.RefusalText(pinned, approved.Current.Plan));
+                    return ExitCodes.Findings;
+                }
+
+                report = approved.Report!;
+            }
+            else
+            {
+                report = await engine.ReconcileAsync(request, context, cancellationToken);
+            }
+
             if (json)
             {
                 await output.WriteLineAsync(ReportJson.Serialize(report));
@@ -69,6 +109,41 @@ internal sealed class EngineRun
 
             return ExitCode(report);
         });
+
+    /// <summary>
+    /// Runs a read that happens outside a run's report (planning before a pinned apply, plan against a cloud): a cloud
+    /// error is one line and a hint on stderr and null (exit 2: nothing was read, nothing written), never an exception.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(Func<Task<T>> read, string command, TextWriter error)
+        where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (CloudApiException e)
+        {
+            var problem = RunError.Of(e);
+            await error.WriteLineAsync($"{command}: reading the account failed, nothing was written: {problem}".ReplaceLineEndings(" "));
+            if (ErrorHints.For(problem) is { } hint)
+            {
+                await error.WriteLineAsync($"hint: {hint}");
+            }
+
+            return null;
+        }
+        catch (CredentialsNotFoundException e)
+        {
+            await error.WriteLineAsync($"{command}: {e.Message}".ReplaceLineEndings(" "));
+            return null;
+        }
+    }
+
+    /// <summary>The plan a person pinned with --plan or --plan-id; null: none (apply whatever planning finds).</summary>
+    private PinnedPlan? Pinned(ParseResult parse) =>
+        _planFile is not null && parse.GetValue(_planFile) is { } file ? PinnedPlan.Read(file)
+        : _planId is not null && parse.GetValue(_planId) is { } id ? PinnedPlan.OfId(id)
+        : null;
 
     /// <summary>The reconciler's options for a command-line run; <paramref name="progress"/> null: silent (json output).</summary>
     public static ReconcilerOptions Options(ImmutableArray<string> regions, PolicySettings policy, string queue, string? queueRegion, bool privateZone, TextWriter? progress) => new()
@@ -96,38 +171,4 @@ internal sealed class EngineRun
         > 0 and <= 86400 => TimeSpan.FromSeconds(seconds.Value),
         _ => throw new InvalidInputException("--timeout", "$", $"{seconds} is not a number of seconds from 1 to 86400"),
     };
-
-    private static Uri? Endpoint(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new InvalidInputException("--endpoint", "$", $"'{value}' is not an absolute http(s) URL");
-    }
-
-    /// <summary>The usual chain; against a loopback endpoint with nothing in the chain, the local cloud's own key (said on stderr).</summary>
-    private static async Task<ICredentialProvider?> CredentialsAsync(Uri? endpoint, TextWriter error, CancellationToken cancellationToken)
-    {
-        var chain = DefaultCredentialChain.ForCurrentUser();
-        try
-        {
-            await chain.GetCredentialsAsync(cancellationToken);
-            return chain;
-        }
-        catch (CredentialsNotFoundException e)
-        {
-            if (endpoint is { IsLoopback: true })
-            {
-                await error.WriteLineAsync($"no Alibaba Cloud credentials in the usual chain; using the local cloud's default key {LocalCloudOptions.DefaultAccessKeyId} for {endpoint}");
-                return new StaticCredentialProvider(new CloudCredentials(LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret), "local cloud default");
-            }
-
-            await error.WriteLineAsync(e.Message.ReplaceLineEndings(" "));
-            return null;
-        }
-    }
 }

@@ -64,11 +64,25 @@ internal static class ReportText
         if (report.Verification is { } verification)
         {
             output.WriteLine();
-            output.WriteLine($"Verification: {verification.Paths.Count(p => p.Reached)} of {verification.Paths.Length} required paths reached{(verification.Reachable ? string.Empty : "; NOT reachable")}");
+            if (report.Checks.IsEmpty)
+            {
+                output.WriteLine($"Verification: {verification.Paths.Count(p => p.Reached)} of {verification.Paths.Length} required paths routed{(verification.Reachable ? string.Empty : "; NOT reachable")}");
+            }
+            else
+            {
+                VerificationText.Write(report.Checks, output);
+            }
+
             foreach (var path in verification.Paths.Where(p => !p.Reached))
             {
                 output.WriteLine($"  broken  {path.Source} -> {path.Registry}  {path.Endpoint.ToString().ToLowerInvariant()} {Cidr.Format(path.Destination)}: {path.Outcome}");
             }
+        }
+
+        foreach (var needs in report.OnPremises)
+        {
+            output.WriteLine();
+            VerificationText.Write(needs, output);
         }
 
         if (!report.Stale.IsEmpty)

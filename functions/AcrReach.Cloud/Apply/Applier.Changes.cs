@@ -143,6 +143,11 @@ public sealed partial class Applier
                 VpcId = action.VpcId,
                 VswitchId = action.VswitchId,
                 ModuleName = "Registry",
+
+                // Without it CR writes the linked VPC's registry record only where its PrivateZone service-linked role
+                // already exists (aliyun/alibabacloud-typescript-sdk cr-20181201/src/models/CreateInstanceVpcEndpointLinkedVpcRequest.ts);
+                // the role it may create is granted in template.yml.
+                EnableCreateDNSRecordInPvzt = true,
             }, cancellationToken);
             return answer.RequestId;
         }

@@ -20,6 +20,16 @@ public static class CrOperations
     public static readonly ApiOperation<GetInstanceVpcEndpointRequest, GetInstanceVpcEndpointResponse> GetInstanceVpcEndpoint = new(
         CloudProduct.Cr, "GetInstanceVpcEndpoint", ApiAccess.Read, Json.GetInstanceVpcEndpointRequest, Json.GetInstanceVpcEndpointResponse);
 
+    /// <summary>
+    /// Sent with EnableCreateDNSRecordInPvzt=true, CR writes the linked VPC's registry record in the account's PrivateZone
+    /// through its service-linked role AliyunServiceRoleForContainerRegistryAccessCustomerPrivateZone, created on first
+    /// use (help.aliyun.com/en/acr/user-guide/the-service-linked-role-for-alibaba-cloud-dns-privatezone; the service
+    /// name is the one in its policy AliyunServiceRolePolicyForContainerRegistryAccessCustomerPrivate).
+    /// </summary>
     public static readonly ApiOperation<CreateInstanceVpcEndpointLinkedVpcRequest, CreateInstanceVpcEndpointLinkedVpcResponse> CreateInstanceVpcEndpointLinkedVpc = new(
-        CloudProduct.Cr, "CreateInstanceVpcEndpointLinkedVpc", ApiAccess.Write, Json.CreateInstanceVpcEndpointLinkedVpcRequest, Json.CreateInstanceVpcEndpointLinkedVpcResponse);
+        CloudProduct.Cr, "CreateInstanceVpcEndpointLinkedVpc", ApiAccess.Write, Json.CreateInstanceVpcEndpointLinkedVpcRequest, Json.CreateInstanceVpcEndpointLinkedVpcResponse,
+        createsServiceLinkedRole: PrivateZoneServiceLinkedRole);
+
+    /// <summary>The <c>ram:ServiceName</c> of CR's service-linked role for the account's PrivateZone.</summary>
+    public const string PrivateZoneServiceLinkedRole = "access-customer-privatezone.cr.aliyuncs.com";
 }

@@ -69,6 +69,9 @@ public sealed class AssumedRoleCredentialProvider(OpenApiClient sts, MemberAccou
             var lifetime = expiration - now;
             var margin = lifetime / 2 < RefreshMargin ? lifetime / 2 : RefreshMargin;
             var credentials = new CloudCredentials(issued.AccessKeyId!, issued.AccessKeySecret!, issued.SecurityToken);
+
+            // The member's secret and token must never reach a log, a report or the queue.
+            Secrets.Register(credentials);
             _cached = (credentials, expiration - margin);
             return credentials;
         }

@@ -2,7 +2,8 @@ namespace AcrReach.Cloud.Credentials;
 
 /// <summary>
 /// An AccessKey pair, with the STS security token when it is temporary (FC role credentials, <c>StsToken</c>
-/// profiles). <see cref="ToString"/> never shows the secret or the token.
+/// profiles). <see cref="ToString"/> never shows the secret or the token, and making one registers both with
+/// <see cref="Secrets"/>, so that no output of the process shows them whatever path they take.
 /// </summary>
 public sealed record CloudCredentials
 {
@@ -13,6 +14,7 @@ public sealed record CloudCredentials
         AccessKeyId = accessKeyId;
         AccessKeySecret = accessKeySecret;
         SecurityToken = string.IsNullOrEmpty(securityToken) ? null : securityToken;
+        Secrets.Register(this);
     }
 
     public string AccessKeyId { get; }

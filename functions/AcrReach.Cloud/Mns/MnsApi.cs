@@ -48,9 +48,12 @@ public sealed class MnsApi : IMnsApi
         return _pipeline.ExecuteAsync(MnsOperations.SendMessage, token => AttemptAsync(resource, body, token), cancellationToken);
     }
 
-    /// <summary>The body exactly as the Node SDK writes it (signing-vectors.md M1).</summary>
+    /// <summary>
+    /// The body exactly as the Node SDK writes it (signing-vectors.md M1). A queue is an edge where text leaves the
+    /// process: the message goes out with its <see cref="Secrets"/> masked.
+    /// </summary>
     internal static string MessageXml(SendMessageRequest request) =>
-        $"""<?xml version="1.0" encoding="UTF-8"?><Message xmlns="{Namespace}"><MessageBody>{SecurityElement.Escape(Convert.ToBase64String(Encoding.UTF8.GetBytes(request.MessageBody)))}</MessageBody><DelaySeconds>{request.DelaySeconds.ToString(CultureInfo.InvariantCulture)}</DelaySeconds><Priority>{request.Priority.ToString(CultureInfo.InvariantCulture)}</Priority></Message>""";
+        $"""<?xml version="1.0" encoding="UTF-8"?><Message xmlns="{Namespace}"><MessageBody>{SecurityElement.Escape(Convert.ToBase64String(Encoding.UTF8.GetBytes(Secrets.Redact(request.MessageBody))))}</MessageBody><DelaySeconds>{request.DelaySeconds.ToString(CultureInfo.InvariantCulture)}</DelaySeconds><Priority>{request.Priority.ToString(CultureInfo.InvariantCulture)}</Priority></Message>""";
 
     private async Task<SendMessageResponse> AttemptAsync(string resource, byte[] body, CancellationToken cancellationToken)
     {

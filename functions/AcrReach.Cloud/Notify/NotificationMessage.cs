@@ -63,8 +63,14 @@ public sealed record NotificationMessage
     [JsonPropertyOrder(14)]
     public RunError? Error { get; init; }
 
+    [JsonPropertyOrder(16)]
+    public ImmutableArray<PathCheck> Checks { get; init; } = [];
+
+    [JsonPropertyOrder(17)]
+    public ImmutableArray<OnPremisesNeeds> OnPremises { get; init; } = [];
+
     /// <summary>Detail was dropped to fit the queue: the full report is where the run was started (CLI output, function log).</summary>
-    [JsonPropertyOrder(15)]
+    [JsonPropertyOrder(18)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Truncated { get; init; }
 
@@ -87,6 +93,8 @@ public sealed record NotificationMessage
             StartedAt = report.StartedAt,
             Duration = report.Duration,
             Error = report.Error,
+            Checks = report.Checks,
+            OnPremises = report.OnPremises,
         };
     }
 
@@ -111,7 +119,7 @@ public sealed record NotificationMessage
             return json;
         }
 
-        message = message with { Plan = null, Steps = [.. message.Steps.Where(s => s.Outcome is StepOutcome.Failed)] };
+        message = message with { Plan = null, Checks = [.. message.Checks.Where(c => !c.Routed || c.Dns == DnsCheck.ResolvesElsewhere)], Steps = [.. message.Steps.Where(s => s.Outcome is StepOutcome.Failed)] };
         json = ReportJson.SerializeCompact(message);
         return Encoding.UTF8.GetByteCount(json) <= maxBytes ? json : ReportJson.SerializeCompact(message with { Steps = [], Stale = [], Verification = message.Verification is { } w ? w with { Paths = [] } : null });
     }

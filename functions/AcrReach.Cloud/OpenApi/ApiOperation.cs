@@ -19,7 +19,7 @@ public enum ApiAccess
 /// </summary>
 public class ApiOperation
 {
-    public ApiOperation(CloudProduct product, string action, ApiAccess access, bool sendsClientToken = false)
+    public ApiOperation(CloudProduct product, string action, ApiAccess access, bool sendsClientToken = false, string? createsServiceLinkedRole = null)
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentException.ThrowIfNullOrEmpty(action);
@@ -27,6 +27,7 @@ public class ApiOperation
         Action = action;
         Access = access;
         SendsClientToken = sendsClientToken;
+        CreatesServiceLinkedRole = createsServiceLinkedRole;
     }
 
     public CloudProduct Product { get; }
@@ -41,6 +42,12 @@ public class ApiOperation
     /// and keeps it across retries, so a retried write is not applied twice.
     /// </summary>
     public bool SendsClientToken { get; }
+
+    /// <summary>
+    /// The service name (<c>ram:ServiceName</c>) of a service-linked role the service creates on the caller's behalf
+    /// during this call, which the caller must then be allowed to create (<c>ram:CreateServiceLinkedRole</c>).
+    /// </summary>
+    public string? CreatesServiceLinkedRole { get; }
 
     /// <summary>The RAM action that authorises this call, e.g. <c>cen:ListTransitRouters</c>.</summary>
     public string RamAction => $"{Product.RamCode}:{Action}";
@@ -66,8 +73,9 @@ public sealed class ApiOperation<TRequest, TResponse> : ApiOperation
         ApiAccess access,
         JsonTypeInfo<TRequest> request,
         JsonTypeInfo<TResponse> response,
-        bool sendsClientToken = false)
-        : base(product, action, access, sendsClientToken)
+        bool sendsClientToken = false,
+        string? createsServiceLinkedRole = null)
+        : base(product, action, access, sendsClientToken, createsServiceLinkedRole)
     {
         RequestType = request ?? throw new ArgumentNullException(nameof(request));
         ResponseType = response ?? throw new ArgumentNullException(nameof(response));

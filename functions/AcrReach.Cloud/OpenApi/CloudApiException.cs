@@ -33,10 +33,10 @@ public sealed class CloudApiException : Exception
         TimeSpan? retryAfter = null,
         string? action = null,
         Exception? innerException = null)
-        : base(Describe(code, message, requestId, httpStatus, action), innerException)
+        : base(Credentials.Secrets.Redact(Describe(code, message, requestId, httpStatus, action)), innerException)
     {
         Code = code;
-        ServiceMessage = message;
+        ServiceMessage = Credentials.Secrets.Redact(message);
         RequestId = requestId;
         HttpStatus = httpStatus;
         RetryAfter = retryAfter;
@@ -61,7 +61,7 @@ public sealed class CloudApiException : Exception
     /// <summary>The service's error code, e.g. <c>TaskConflict</c>, <c>InvalidCIDRBlock.Duplicate</c>.</summary>
     public string Code { get; }
 
-    /// <summary>The service's message, as sent.</summary>
+    /// <summary>The service's message, as sent, but for any secret it echoed (a string to sign holds the STS token).</summary>
     public string ServiceMessage { get; }
 
     public string? RequestId { get; }

@@ -130,6 +130,14 @@ public sealed record ApplyReport
     [JsonPropertyOrder(18)]
     public RunError? Error { get; init; }
 
+    /// <summary>What verification checked, path by path: routed, and what each name resolves to where AcrReach can know it.</summary>
+    [JsonPropertyOrder(19)]
+    public ImmutableArray<PathCheck> Checks { get; init; } = [];
+
+    /// <summary>What each data center still needs on its own side (routes on its edge router, DNS records).</summary>
+    [JsonPropertyOrder(20)]
+    public ImmutableArray<OnPremisesNeeds> OnPremises { get; init; } = [];
+
     public int Count(StepOutcome outcome) => Steps.Count(s => s.Outcome == outcome);
 
     /// <summary>True when the message could not be published: the run says so and exits non-zero.</summary>

@@ -197,6 +197,7 @@ public sealed class Reconciler
             run.Steps.AddRange(_applier.StepsOf(plan, scoped.Account).Select(s => StepReport.Skipped(s, ReportOnlyCode, "report-only run: nothing written")));
             run.Verification = scoped.Verify();
             run.Dns = plan.Dns;
+            run.Checked(scoped.Account);
             run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors && !run.Notes.Any(n => n.Severity == Severity.Error) ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
             return;
         }
@@ -241,6 +242,7 @@ public sealed class Reconciler
         run.Dns = plan.Dns;
         run.Notes = discovered.Notes;
         run.Verification = scoped.Verify();
+        run.Checked(scoped.Account);
         var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
         run.Outcome = failed > 0
             ? failed == run.Steps.Count ? ReconcileOutcome.Failed : ReconcileOutcome.PartiallyApplied
@@ -279,6 +281,10 @@ public sealed class Reconciler
 
         public ImmutableArray<Finding> Notes { get; set; } = [];
 
+        public ImmutableArray<PathCheck> Checks { get; private set; } = [];
+
+        public ImmutableArray<OnPremisesNeeds> OnPremises { get; private set; } = [];
+
         public ReconcileOutcome Outcome { get; set; } = ReconcileOutcome.Failed;
 
         public RunError? Error { get; set; }
@@ -286,6 +292,13 @@ public sealed class Reconciler
         public void Discovered(DiscoveredAccount discovered, Plan plan)
         {
             (Account, Regions, Notes, Plan) = (discovered.Account.AccountId, discovered.Regions, discovered.Notes, plan);
+        }
+
+        /// <summary>What verification checked beyond routing: names (PrivateZone records the account has or this run made, the region's resolver) and the data centers' own side.</summary>
+        public void Checked(Core.Topology.Account account)
+        {
+            Checks = PathChecks.Of(account, Verification!, account.PrivateZones.Concat(PathChecks.ZonesOf(Steps)));
+            OnPremises = PathChecks.OnPremises(account, Verification!, Dns);
         }
 
         public ApplyReport ToReport(DateTimeOffset startedAt, TimeSpan duration) => new()
@@ -308,6 +321,8 @@ public sealed class Reconciler
             StartedAt = startedAt,
             Duration = duration,
             Error = Error,
+            Checks = Outcome is ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded ? [] : Checks,
+            OnPremises = Outcome is ReconcileOutcome.Cancelled or ReconcileOutcome.DeadlineExceeded ? [] : OnPremises,
         };
     }
 }

@@ -37,6 +37,7 @@ public static partial class ScenarioReader
             return new PolicySettings(account.DataCenters, account.Policy, account.OssVipRangeOverrides) { Members = account.Members };
         }
 
+        JsonShape.Check(json, file);
         PolicyFileDocument document;
         try
         {

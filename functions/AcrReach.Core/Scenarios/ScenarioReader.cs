@@ -36,6 +36,7 @@ public static partial class ScenarioReader
             json = json[byteOrderMark.Length..];
         }
 
+        JsonShape.Check(json, file);
         var document = Deserialize(json, file);
         return new Builder(file, document).Build();
     }
@@ -146,21 +147,26 @@ public static partial class ScenarioReader
     {
         private readonly HashSet<string> _routeTableIds = new(StringComparer.Ordinal);
 
+        // Look-ups by id, filled as each section is built, so checking a reference costs the same in a large file.
+        private readonly Dictionary<string, Vpc> _vpcsById = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _dataCenterNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _registryIds = new(StringComparer.Ordinal);
+
         public Account Build()
         {
             Require(document.AccountId, "$.accountId");
             var vpcs = BuildVpcs();
             var dataCenters = BuildDataCenters();
-            var transitRouters = BuildTransitRouters(vpcs, dataCenters);
+            var transitRouters = BuildTransitRouters();
             CheckVpcAttachmentHops(vpcs, transitRouters);
-            var registries = BuildRegistries(vpcs);
+            var registries = BuildRegistries();
             var endpoints = BuildRegionalEndpoints();
             var vipRanges = BuildOssVipRanges();
-            var policy = BuildPolicy(vpcs, registries, dataCenters);
+            var policy = BuildPolicy();
             var members = BuildMembers();
             return new Account(document.AccountId, vpcs, transitRouters, registries, endpoints, vipRanges, dataCenters, policy)
             {
-                PrivateZones = BuildPrivateZones(vpcs),
+                PrivateZones = BuildPrivateZones(),
                 Members = members,
                 Owners = BuildOwners(members),
             };
@@ -234,10 +240,10 @@ public static partial class ScenarioReader
         public PolicySettings BuildPolicySettings()
         {
             var dataCenters = BuildDataCenters();
-            return new PolicySettings(dataCenters, BuildPolicy([], [], dataCenters), BuildOssVipRanges()) { Members = BuildMembers() };
+            return new PolicySettings(dataCenters, BuildPolicy(), BuildOssVipRanges()) { Members = BuildMembers() };
         }
 
-        private ImmutableArray<PrivateZone> BuildPrivateZones(ImmutableArray<Vpc> vpcs)
+        private ImmutableArray<PrivateZone> BuildPrivateZones()
         {
             var list = document.PrivateZones ?? [];
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -273,7 +279,7 @@ public static partial class ScenarioReader
                 var bindingList = zone.Vpcs ?? [];
                 for (var b = 0; b < bindingList.Count; b++)
                 {
-                    var vpc = vpcs.FirstOrDefault(v => v.Id == bindingList[b].VpcId)
+                    var vpc = _vpcsById.GetValueOrDefault(bindingList[b].VpcId)
                         ?? throw Error($"{path}.vpcs[{b}].vpcId", $"VPC '{bindingList[b].VpcId}' is not in the scenario's vpcs");
                     bindings.Add(new ZoneBinding(vpc.Id, bindingList[b].RegionId ?? vpc.Region));
                 }
@@ -294,6 +300,17 @@ public static partial class ScenarioReader
             }
         }
 
+        /// <summary>A map's value: the serializer checks nullability of properties, not of a map's values.</summary>
+        private void RequireValue(object? value, string path)
+        {
+            if (value is null)
+            {
+                throw Error(path, "must not be null");
+            }
+        }
+
+        private static string Key(string key) => $"[{Identifiers.CloudIds.Quote(key)}]";
+
         private IPNetwork ParseCidr(string? text, string path) =>
             Cidr.TryParseCanonical(text, out var network, out var problem) ? network : throw Error(path, problem);
 
@@ -308,10 +325,11 @@ public static partial class ScenarioReader
             }
 
             var builder = ImmutableArray.CreateBuilder<IPNetwork>(texts.Count);
+            var seen = new HashSet<IPNetwork>(texts.Count);
             for (var i = 0; i < texts.Count; i++)
             {
                 var network = ParseCidr(texts[i], $"{path}[{i}]");
-                if (builder.Contains(network))
+                if (!seen.Add(network))
                 {
                     throw Error($"{path}[{i}]", $"{texts[i]} is listed twice");
                 }
@@ -351,10 +369,13 @@ public static partial class ScenarioReader
                 var cidrs = ParseCidrs(vpc.Cidrs, $"{path}.cidrs", requireOne: true);
 
                 var tables = ImmutableArray.CreateBuilder<RouteTable>();
+                var tableIds = new HashSet<string>(StringComparer.Ordinal);
                 var routeTables = vpc.RouteTables ?? [];
                 for (var t = 0; t < routeTables.Count; t++)
                 {
-                    tables.Add(BuildRouteTable(routeTables[t], $"{path}.routeTables[{t}]"));
+                    var table = BuildRouteTable(routeTables[t], $"{path}.routeTables[{t}]");
+                    tables.Add(table);
+                    tableIds.Add(table.Id);
                 }
 
                 var switches = ImmutableArray.CreateBuilder<VSwitch>();
@@ -384,7 +405,7 @@ public static partial class ScenarioReader
                     }
 
                     Require(sw.RouteTableId, $"{swPath}.routeTableId");
-                    if (!tables.Any(table => table.Id == sw.RouteTableId))
+                    if (!tableIds.Contains(sw.RouteTableId))
                     {
                         throw Error($"{swPath}.routeTableId", $"route table '{sw.RouteTableId}' is not a route table of {vpc.Id}");
                     }
@@ -392,10 +413,17 @@ public static partial class ScenarioReader
                     switches.Add(new VSwitch(sw.Id, sw.Zone ?? string.Empty, cidr, sw.RouteTableId));
                 }
 
+                foreach (var (key, value) in vpc.Tags ?? [])
+                {
+                    RequireValue(value, $"{path}.tags{Key(key)}");
+                }
+
                 var tags = vpc.Tags is null
                     ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
                     : vpc.Tags.ToImmutableSortedDictionary(StringComparer.Ordinal);
-                result.Add(new Vpc(vpc.Id, vpc.Region, cidrs, tags, switches.ToImmutable(), tables.ToImmutable()));
+                var built = new Vpc(vpc.Id, vpc.Region, cidrs, tags, switches.ToImmutable(), tables.ToImmutable());
+                _vpcsById.Add(built.Id, built);
+                result.Add(built);
             }
 
             return result.MoveToImmutable();
@@ -411,14 +439,15 @@ public static partial class ScenarioReader
                 _ => throw Error($"{path}.type", $"'{table.Type}' is not a route table type (System | Custom)"),
             };
 
-            var entries = ImmutableArray.CreateBuilder<RouteEntry>();
             var list = table.Entries ?? [];
+            var entries = ImmutableArray.CreateBuilder<RouteEntry>(list.Count);
+            var destinations = new HashSet<IPNetwork>(list.Count);
             for (var e = 0; e < list.Count; e++)
             {
                 var entry = list[e];
                 var entryPath = $"{path}.entries[{e}]";
                 var destination = ParseCidr(entry.Destination, $"{entryPath}.destination");
-                if (entries.Any(existing => existing.Destination == destination))
+                if (!destinations.Add(destination))
                 {
                     throw Error($"{entryPath}.destination", $"{entry.Destination} appears twice in {table.Id} (a destination is unique per route table)");
                 }
@@ -432,7 +461,7 @@ public static partial class ScenarioReader
                 entries.Add(new RouteEntry(destination, entry.NextHopType, entry.NextHopId, entry.Name, entry.Description));
             }
 
-            return new RouteTable(table.Id, type, entries.ToImmutable());
+            return new RouteTable(table.Id, type, entries.MoveToImmutable());
         }
 
         private ImmutableArray<DataCenter> BuildDataCenters()
@@ -449,13 +478,15 @@ public static partial class ScenarioReader
                     throw Error($"{path}.name", $"duplicate data center name '{list[i].Name}'");
                 }
 
+                _dataCenterNames.Add(list[i].Name);
+
                 result.Add(new DataCenter(list[i].Name, ParseCidrs(list[i].Cidrs, $"{path}.cidrs", requireOne: true)));
             }
 
             return result.MoveToImmutable();
         }
 
-        private ImmutableArray<TransitRouter> BuildTransitRouters(ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters)
+        private ImmutableArray<TransitRouter> BuildTransitRouters()
         {
             var list = document.TransitRouters ?? [];
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -471,7 +502,7 @@ public static partial class ScenarioReader
             var result = ImmutableArray.CreateBuilder<TransitRouter>(list.Count);
             for (var i = 0; i < list.Count; i++)
             {
-                result.Add(BuildTransitRouter(list[i], $"$.transitRouters[{i}]", vpcs, dataCenters, seen));
+                result.Add(BuildTransitRouter(list[i], $"$.transitRouters[{i}]", seen));
             }
 
             var routers = result.MoveToImmutable();
@@ -479,22 +510,23 @@ public static partial class ScenarioReader
             return routers;
         }
 
-        private TransitRouter BuildTransitRouter(TransitRouterDocument router, string path, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
+        private TransitRouter BuildTransitRouter(TransitRouterDocument router, string path, HashSet<string> routerIds)
         {
             Require(router.Region, $"{path}.region");
             var attachments = ImmutableArray.CreateBuilder<Attachment>();
+            var attachmentIds = new HashSet<string>(StringComparer.Ordinal);
             var list = router.Attachments ?? [];
             for (var a = 0; a < list.Count; a++)
             {
                 var attachment = list[a];
                 var aPath = $"{path}.attachments[{a}]";
                 Require(attachment.Id, $"{aPath}.id");
-                if (attachments.Any(existing => existing.Id == attachment.Id))
+                if (!attachmentIds.Add(attachment.Id))
                 {
                     throw Error($"{aPath}.id", $"duplicate attachment id '{attachment.Id}' on {router.Id}");
                 }
 
-                attachments.Add(BuildAttachment(attachment, aPath, router, vpcs, dataCenters, routerIds));
+                attachments.Add(BuildAttachment(attachment, aPath, router, routerIds));
             }
 
             var tables = ImmutableArray.CreateBuilder<TransitRouteTable>();
@@ -509,7 +541,7 @@ public static partial class ScenarioReader
                 for (var s = 0; s < associations.Count; s++)
                 {
                     var attachmentId = associations[s];
-                    if (!attachments.Any(existing => existing.Id == attachmentId))
+                    if (!attachmentIds.Contains(attachmentId))
                     {
                         throw Error($"{tPath}.associations[{s}]", $"attachment '{attachmentId}' is not an attachment of {router.Id}");
                     }
@@ -520,7 +552,7 @@ public static partial class ScenarioReader
                     }
                 }
 
-                tables.Add(new TransitRouteTable(table.Id, table.Default ?? false, [.. associations], BuildTransitEntries(table, tPath, attachments)));
+                tables.Add(new TransitRouteTable(table.Id, table.Default ?? false, [.. associations], BuildTransitEntries(table, tPath, attachmentIds)));
             }
 
             if (tables.Count(table => table.IsDefault) > 1)
@@ -531,14 +563,14 @@ public static partial class ScenarioReader
             return new TransitRouter(router.Id, router.Region, router.CenId ?? string.Empty, attachments.ToImmutable(), tables.ToImmutable());
         }
 
-        private Attachment BuildAttachment(AttachmentDocument attachment, string path, TransitRouterDocument router, ImmutableArray<Vpc> vpcs, ImmutableArray<DataCenter> dataCenters, HashSet<string> routerIds)
+        private Attachment BuildAttachment(AttachmentDocument attachment, string path, TransitRouterDocument router, HashSet<string> routerIds)
         {
             var routerId = router.Id;
             switch (attachment.Type)
             {
                 case "VPC":
                     Require(attachment.VpcId, $"{path}.vpcId");
-                    var attached = vpcs.FirstOrDefault(v => v.Id == attachment.VpcId)
+                    var attached = _vpcsById.GetValueOrDefault(attachment.VpcId!)
                         ?? throw Error($"{path}.vpcId", $"VPC '{attachment.VpcId}' is not in the scenario's vpcs");
                     if (attached.Region != router.Region)
                     {
@@ -563,7 +595,7 @@ public static partial class ScenarioReader
                     return new Attachment(attachment.Id, AttachmentType.Peer, null, attachment.PeerTransitRouterId, null);
                 case "VBR" or "VPN":
                     Require(attachment.DataCenter, $"{path}.dataCenter");
-                    if (!dataCenters.Any(d => d.Name == attachment.DataCenter))
+                    if (!_dataCenterNames.Contains(attachment.DataCenter!))
                     {
                         throw Error($"{path}.dataCenter", $"data center '{attachment.DataCenter}' is not in the scenario's dataCenters");
                     }
@@ -593,16 +625,17 @@ public static partial class ScenarioReader
             }
         }
 
-        private ImmutableArray<TransitRouteEntry> BuildTransitEntries(TransitRouteTableDocument table, string path, ImmutableArray<Attachment>.Builder attachments)
+        private ImmutableArray<TransitRouteEntry> BuildTransitEntries(TransitRouteTableDocument table, string path, HashSet<string> attachmentIds)
         {
-            var entries = ImmutableArray.CreateBuilder<TransitRouteEntry>();
             var list = table.Entries ?? [];
+            var entries = ImmutableArray.CreateBuilder<TransitRouteEntry>(list.Count);
+            var destinations = new HashSet<IPNetwork>(list.Count);
             for (var e = 0; e < list.Count; e++)
             {
                 var entry = list[e];
                 var ePath = $"{path}.entries[{e}]";
                 var destination = ParseCidr(entry.Destination, $"{ePath}.destination");
-                if (entries.Any(existing => existing.Destination == destination))
+                if (!destinations.Add(destination))
                 {
                     throw Error($"{ePath}.destination", $"{entry.Destination} appears twice in {table.Id} (a destination is unique per route table)");
                 }
@@ -617,7 +650,7 @@ public static partial class ScenarioReader
                 {
                     case "Attachment":
                         Require(entry.NextHopId, $"{ePath}.nextHopId");
-                        if (!attachments.Any(a => a.Id == entry.NextHopId))
+                        if (!attachmentIds.Contains(entry.NextHopId!))
                         {
                             throw Error($"{ePath}.nextHopId", $"attachment '{entry.NextHopId}' is not an attachment of this transit router");
                         }
@@ -637,11 +670,12 @@ public static partial class ScenarioReader
                 }
             }
 
-            return entries.ToImmutable();
+            return entries.MoveToImmutable();
         }
 
         private void CheckPeersAreMutual(ImmutableArray<TransitRouter> routers)
         {
+            var byId = routers.ToDictionary(r => r.Id, StringComparer.Ordinal);
             for (var i = 0; i < routers.Length; i++)
             {
                 var router = routers[i];
@@ -653,7 +687,7 @@ public static partial class ScenarioReader
                         continue;
                     }
 
-                    var peer = routers.First(r => r.Id == attachment.PeerTransitRouterId);
+                    var peer = byId[attachment.PeerTransitRouterId!];
                     var back = peer.FindAttachment(attachment.Id);
                     if (back is null || back.Type != AttachmentType.Peer || back.PeerTransitRouterId != router.Id)
                     {
@@ -684,7 +718,7 @@ public static partial class ScenarioReader
             }
         }
 
-        private ImmutableArray<Registry> BuildRegistries(ImmutableArray<Vpc> vpcs)
+        private ImmutableArray<Registry> BuildRegistries()
         {
             var list = document.Registries ?? [];
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -702,12 +736,13 @@ public static partial class ScenarioReader
                 Require(registry.InstanceName, $"{path}.instanceName");
                 Require(registry.Region, $"{path}.region");
                 var endpoints = ImmutableArray.CreateBuilder<VpcEndpoint>();
+                var linkedVpcs = new HashSet<string>(StringComparer.Ordinal);
                 var endpointList = registry.VpcEndpoints ?? [];
                 for (var e = 0; e < endpointList.Count; e++)
                 {
                     var endpoint = endpointList[e];
                     var ePath = $"{path}.vpcEndpoints[{e}]";
-                    var vpc = vpcs.FirstOrDefault(v => v.Id == endpoint.VpcId)
+                    var vpc = _vpcsById.GetValueOrDefault(endpoint.VpcId)
                         ?? throw Error($"{ePath}.vpcId", $"VPC '{endpoint.VpcId}' is not in the scenario's vpcs");
                     if (vpc.Region != registry.Region)
                     {
@@ -722,7 +757,7 @@ public static partial class ScenarioReader
                         throw Error($"{ePath}.ip", $"{endpoint.Ip} is not inside {vswitch.Id} ({Cidr.Format(vswitch.Cidr)})");
                     }
 
-                    if (endpoints.Any(existing => existing.VpcId == endpoint.VpcId))
+                    if (!linkedVpcs.Add(endpoint.VpcId))
                     {
                         throw Error($"{ePath}.vpcId", $"{registry.InstanceId} is linked to {endpoint.VpcId} twice");
                     }
@@ -736,6 +771,7 @@ public static partial class ScenarioReader
                     throw Error($"{path}.ossBucket", $"'{bucket}' is not an OSS bucket name (3-63 characters: lowercase letters, digits, hyphens)");
                 }
 
+                _registryIds.Add(registry.InstanceId);
                 result.Add(new Registry(registry.InstanceId, registry.InstanceName, registry.Region, endpoints.ToImmutable(), registry.AuthDomainTakeover ?? false, registry.OssBucket, privateLink));
             }
 
@@ -757,10 +793,13 @@ public static partial class ScenarioReader
             var regions = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, IPAddress>>(StringComparer.Ordinal);
             foreach (var (region, names) in document.RegionalEndpoints)
             {
+                RequireValue(names, $"$.regionalEndpoints{Key(region)}");
                 var addresses = ImmutableSortedDictionary.CreateBuilder<string, IPAddress>(StringComparer.Ordinal);
                 foreach (var (name, value) in names)
                 {
-                    var address = ParseAddress(value, $"$.regionalEndpoints['{region}']['{name}']");
+                    var path = $"$.regionalEndpoints{Key(region)}{Key(name)}";
+                    RequireValue(value, path);
+                    var address = ParseAddress(value, path);
                     addresses[name.ToLowerInvariant()] = address;
                 }
 
@@ -775,13 +814,14 @@ public static partial class ScenarioReader
             var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<IPNetwork>>(StringComparer.Ordinal);
             foreach (var (region, ranges) in document.OssVipRanges ?? [])
             {
-                result[region] = ParseCidrs(ranges, $"$.ossVipRanges['{region}']", requireOne: true);
+                RequireValue(ranges, $"$.ossVipRanges{Key(region)}");
+                result[region] = ParseCidrs(ranges, $"$.ossVipRanges{Key(region)}", requireOne: true);
             }
 
             return result.ToImmutable();
         }
 
-        private ReachPolicy BuildPolicy(ImmutableArray<Vpc> vpcs, ImmutableArray<Registry> registries, ImmutableArray<DataCenter> dataCenters)
+        private ReachPolicy BuildPolicy()
         {
             var policy = document.Policy;
             if (policy is null)
@@ -790,6 +830,7 @@ public static partial class ScenarioReader
             }
 
             var rules = ImmutableArray.CreateBuilder<ReachRule>();
+            var seenRules = new HashSet<ReachRule>();
             var list = policy.Reach ?? [];
             for (var i = 0; i < list.Count; i++)
             {
@@ -802,7 +843,7 @@ public static partial class ScenarioReader
                 }
                 else if (rule.From.VpcId is { } vpcId)
                 {
-                    if (checkReferences && !vpcs.Any(v => v.Id == vpcId))
+                    if (checkReferences && !_vpcsById.ContainsKey(vpcId))
                     {
                         throw Error($"{path}.from.vpcId", $"VPC '{vpcId}' is not in the scenario's vpcs");
                     }
@@ -811,7 +852,7 @@ public static partial class ScenarioReader
                 }
                 else if (rule.From.DataCenter is { } name)
                 {
-                    if (checkReferences && !dataCenters.Any(d => d.Name == name))
+                    if (checkReferences && !_dataCenterNames.Contains(name))
                     {
                         throw Error($"{path}.from.dataCenter", $"data center '{name}' is not in the scenario's dataCenters");
                     }
@@ -824,13 +865,13 @@ public static partial class ScenarioReader
                 }
 
                 Require(rule.Registry, $"{path}.registry");
-                if (checkReferences && !registries.Any(r => r.InstanceId == rule.Registry))
+                if (checkReferences && !_registryIds.Contains(rule.Registry))
                 {
                     throw Error($"{path}.registry", $"registry '{rule.Registry}' is not in the scenario's registries");
                 }
 
                 var reach = new ReachRule(source, rule.Registry);
-                if (!rules.Contains(reach))
+                if (seenRules.Add(reach))
                 {
                     rules.Add(reach);
                 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AcrReach.Cloud.Credentials;
 
 namespace AcrReach.Functions.Chat;
 
@@ -47,6 +48,7 @@ public sealed class RobotSignature
     public RobotSignature(string? appSecret, TimeSpan window, TimeProvider time)
     {
         _secret = string.IsNullOrEmpty(appSecret) ? null : appSecret;
+        Secrets.Register(_secret);
         _window = window;
         _time = time;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AcrReach.Cloud.Credentials;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
@@ -21,8 +22,10 @@ internal sealed record InvocationResult(int HttpStatus, bool Succeeded, byte[] B
         response.StatusCode = HttpStatus;
         response.Headers[FcHeaders.Status] = Succeeded ? "200" : "404";
         response.ContentType = JsonContentType;
-        response.ContentLength = Body.Length;
-        await response.Body.WriteAsync(Body, cancellationToken);
+        // The one way out for every answer (events, chat, errors): no secret of the process leaves in one.
+        var body = Secrets.Redact(Body);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
     }
 }
 

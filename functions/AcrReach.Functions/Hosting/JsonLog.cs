@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AcrReach.Cloud.Credentials;
 using AcrReach.Cloud.Reconciliation;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace AcrReach.Functions.Hosting;
 
 /// <summary>
 /// Structured logs for FC: one JSON object per line on stdout (FC ships stdout to the function's logstore),
-/// plus the plain-text invocation markers FC's console needs. Thread-safe: lines never interleave.
+/// plus the plain-text invocation markers FC's console needs. Thread-safe: lines never interleave. Every line is
+/// written with the process's <see cref="Secrets"/> masked, whatever put them in it.
 /// </summary>
 public sealed class JsonLog
 {
@@ -102,7 +104,7 @@ public sealed class JsonLog
     {
         lock (_gate)
         {
-            _output.WriteLine(line);
+            _output.WriteLine(Secrets.Redact(line));
             _output.Flush();
         }
     }

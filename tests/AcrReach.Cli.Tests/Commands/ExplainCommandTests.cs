@@ -29,6 +29,25 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task Explain_from_one_source_names_its_plan_as_a_part_of_the_full_plan_that_plan_prints()
+    {
+        var scenario = CliRun.Scenario("use-replication");
+        var full = await CliRun.Invoke("plan", "--scenario", scenario, "--output", "json");
+        var fullId = System.Text.Json.JsonDocument.Parse(full.Output).RootElement.GetProperty("planId").GetString()!;
+
+        var part = await CliRun.Invoke("explain", "--scenario", scenario, "--from", "vpc-bj1", "--output", "json");
+        var whole = await CliRun.Invoke("explain", "--scenario", scenario);
+        var text = await CliRun.Invoke("explain", "--scenario", scenario, "--from", "vpc-bj1");
+
+        var partId = System.Text.Json.JsonDocument.Parse(part.Output).RootElement.GetProperty("planId").GetString()!;
+        Assert.NotEqual(fullId, partId);
+        Assert.Equal(fullId, System.Text.Json.JsonDocument.Parse(part.Output).RootElement.GetProperty("fullPlanId").GetString());
+        Assert.StartsWith($"Plan {fullId}: the full plan", whole.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Plan {partId}: the part of the full plan {fullId} for vpc-bj1 (", text.Output, StringComparison.Ordinal);
+        Assert.Equal([fullId, partId], System.Text.RegularExpressions.Regex.Matches(text.Output, "plan-[0-9a-f]+").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal).ToArray().OrderBy(id => id == fullId ? 0 : 1));
+    }
+
+    [Fact]
     public async Task Explain_of_an_unlinked_same_region_vpc_shows_the_link_the_plan_makes()
     {
         var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("same-region-link"), "--from", "vpc-hz2");
@@ -48,6 +67,23 @@ public class ExplainCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("from tr-attach-vbr into tr-sh", run.Output, StringComparison.Ordinal);
         Assert.Contains("delivered: data center idc-sh", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_from_a_data_center_lists_the_routes_and_records_its_own_side_needs()
+    {
+        var run = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh");
+        var json = await CliRun.Invoke("explain", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-sh", "--output", "json");
+
+        var lines = run.Output.Split('\n');
+        var verdict = Array.FindIndex(lines, l => l.StartsWith("Data center idc-sh: ", StringComparison.Ordinal));
+        Assert.True(verdict >= 0, run.Output);
+        Assert.EndsWith("on-premises: these routes and records", lines[verdict], StringComparison.Ordinal);
+        Assert.Matches(@"^  route\s+10\.94\.205\.198/32 -> the cloud \(enters by tr-attach-vbr into tr-sh\)\s+registry xxxxxx-registry-vpc\.cn-hangzhou\.cr\.aliyuncs\.com", lines[verdict + 1]);
+        Assert.Contains(lines, l => l.StartsWith("  DNS ", StringComparison.Ordinal) && l.Contains("dockerauth-vpc.cn-hangzhou.aliyuncs.com A ", StringComparison.Ordinal));
+        var needs = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("onPremises")[0];
+        Assert.Equal("idc-sh", needs.GetProperty("dataCenter").GetString());
+        Assert.Contains(needs.GetProperty("routes").EnumerateArray(), r => r.GetProperty("destination").GetString() == "10.94.205.198/32");
     }
 
     [Fact]

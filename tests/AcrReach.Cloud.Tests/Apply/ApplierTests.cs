@@ -113,6 +113,24 @@ public sealed class ApplierTests : IDisposable
     }
 
     [Fact]
+    public async Task Links_a_vpc_asking_container_registry_to_create_its_privatezone_record()
+    {
+        // Without EnableCreateDNSRecordInPvzt=true the linked VPC gets no registry record on an account whose
+        // PrivateZone service-linked role was never created through the console.
+        var link = new LinkVpcEndpoint("cri-1", "vpc-hz3", "vsw-hz3-a", "cn-hangzhou", "vpc-hz3 pulls from cri-1");
+        _cloud.Handler
+            .ThenJson("""{ "IsSuccess": true, "RequestId": "look-1", "LinkedVpcs": [] }""")
+            .ThenJson("""{ "IsSuccess": true, "Code": "success", "RequestId": "link-1" }""")
+            .ThenJson("""{ "IsSuccess": true, "RequestId": "look-2", "LinkedVpcs": [{ "VpcId": "vpc-hz3", "VswitchId": "vsw-hz3-a", "Ip": "10.3.0.3", "Status": "RUNNING" }] }""");
+
+        var step = await Apply(link);
+
+        Assert.Equal((StepOutcome.Applied, "link-1"), (step.Outcome, step.RequestId));
+        var create = Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateInstanceVpcEndpointLinkedVpc").Query;
+        Assert.Equal(("vpc-hz3", "vsw-hz3-a", "true"), (create["VpcId"], create["VswitchId"], create["EnableCreateDNSRecordInPvzt"]));
+    }
+
+    [Fact]
     public async Task A_cancelled_run_skips_the_steps_it_did_not_start()
     {
         using var cancelled = new CancellationTokenSource();

@@ -43,9 +43,54 @@ public sealed class CliTests
         Assert.Equal(4, run.ErrorLines.Count(l => l.TrimStart().StartsWith("Applied", StringComparison.Ordinal)));
         Assert.Contains("publishing the run's message to acr-reach-results (cn-hangzhou)", run.ErrorLines);
         Assert.Contains(": Repaired (4 applied) in ", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Verification: 5 of 5 required paths reached", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Verification: 5 of 5 required paths routed; names: ", run.Output, StringComparison.Ordinal);
         Assert.Contains("Message: ", run.Output, StringComparison.Ordinal);
         Assert.Single(engine.Cloud.Messages(LocalCloudOptions.DefaultQueueName));
+    }
+
+    [Fact]
+    public async Task Verification_says_routed_and_separately_that_names_without_private_zone_are_on_your_dns()
+    {
+        await using var engine = await LocalCloudRig.StartAsync();
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
+
+        var lines = run.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("  routed  vpc-sh2 -> cri-xxxxxx  auth dockerauth-vpc.cn-hangzhou.aliyuncs.com 100.103.7.181/32", StringComparison.Ordinal)
+            && l.EndsWith("DNS: your hosts or DNS server (see the DNS records)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  routed  vpc-sh2 -> cri-xxxxxx  return 172.16.0.0/24", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_private_zone_verification_says_each_name_resolves_to_the_routed_address()
+    {
+        await using var engine = await LocalCloudRig.StartAsync();
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--private-zone", "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var checks = JsonDocument.Parse(run.Output).RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var auth = checks.Single(c => c.GetProperty("endpoint").GetString() == "auth");
+        Assert.True(auth.GetProperty("routed").GetBoolean());
+        Assert.Equal("Resolves", auth.GetProperty("dns").GetString());
+        Assert.StartsWith("DNS: resolves to 100.103.7.181 (PrivateZone ", auth.GetProperty("dnsDetail").GetString(), StringComparison.Ordinal);
+        Assert.All(checks.Where(c => c.GetProperty("name").ValueKind == JsonValueKind.String), c => Assert.Equal("Resolves", c.GetProperty("dns").GetString()));
+    }
+
+    [Fact]
+    public async Task A_data_center_is_cloud_side_ready_with_its_routes_and_records_in_the_text_and_the_message()
+    {
+        await using var engine = await LocalCloudRig.StartAsync("datacenter-vbr");
+
+        var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString());
+
+        Assert.Contains("Data center idc-sh: cloud side ready; on-premises: these routes and records", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  route\s+10\.94\.205\.198/32 -> the cloud \(enters by tr-attach-vbr into tr-sh\)", run.Output);
+        var message = engine.Messages().Last();
+        var needs = message["onPremises"]![0]!;
+        Assert.Equal("idc-sh", (string?)needs["dataCenter"]);
+        Assert.True((bool)needs["cloudSideReady"]!);
+        Assert.Contains(needs["routes"]!.AsArray(), r => (string?)r!["destination"] == "10.94.205.198/32");
     }
 
     [Fact]
@@ -135,8 +180,9 @@ public sealed class CliTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Repaired", run.Output, StringComparison.Ordinal);
         Assert.Contains("Writes by account", run.Output, StringComparison.Ordinal);
-        Assert.Contains("2000000000000002  acs:ram::2000000000000002:role/AcrReachRole  CreateRouteEntry  vtb-sh2  owner", run.Output, StringComparison.Ordinal);
-        Assert.Contains("1000000000000001  own credentials", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n');
+        Assert.Equal(2, lines.Count(l => l.Contains("2000000000000002", StringComparison.Ordinal) && l.Contains("acs:ram::2000000000000002:role/AcrReachRole", StringComparison.Ordinal) && l.Contains("CreateRouteEntry", StringComparison.Ordinal) && l.TrimEnd().EndsWith("owner", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains("1000000000000001", StringComparison.Ordinal) && l.Contains("own credentials", StringComparison.Ordinal) && l.Contains("CreateTransitRouterRouteEntry", StringComparison.Ordinal) && l.TrimEnd().EndsWith("owner", StringComparison.Ordinal)));
         Assert.DoesNotContain("owner 1", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("owner 2", run.Output, StringComparison.Ordinal);
     }

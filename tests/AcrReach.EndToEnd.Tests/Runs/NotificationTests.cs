@@ -22,7 +22,7 @@ public sealed class NotificationTests
         using var json = JsonDocument.Parse(message.DecodedBody!);
         var root = json.RootElement;
         Assert.Equal(
-            ["schemaVersion", "trigger", "runId", "account", "scope", "mode", "outcome", "planId", "plan", "steps", "verification", "stale", "startedAt", "duration", "error"],
+            ["schemaVersion", "trigger", "runId", "account", "scope", "mode", "outcome", "planId", "plan", "steps", "verification", "stale", "startedAt", "duration", "error", "checks", "onPremises"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal((report.RunId, "1234567890123456", "test"), (root.GetProperty("runId").GetString(), root.GetProperty("account").GetString(), root.GetProperty("trigger").GetString()));
         Assert.Equal(report.PlanId, root.GetProperty("plan").GetProperty("planId").GetString());

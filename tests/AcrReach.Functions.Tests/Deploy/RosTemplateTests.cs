@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AcrReach.Cloud;
 using AcrReach.Functions.Hosting;
 
 namespace AcrReach.Functions.Tests.Deploy;
@@ -139,6 +140,32 @@ public sealed partial class RosTemplateTests
         Assert.Equal(granted.Count, granted.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain(granted, action => action.Contains('*', StringComparison.Ordinal));
         Assert.Equal(ExpectedRamActions.Client.Union(ExpectedRamActions.Platform).Order(StringComparer.Ordinal), granted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Grants_no_action_the_code_does_not_call()
+    {
+        // Regression: the policy granted vpc:DeleteRouteEntry and cen:DeleteTransitRouterRouteEntry, declared by the
+        // client but called by nothing.
+        var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
+        var granted = policy["PolicyDocument"]!["Statement"]!.AsArray().SelectMany(s => s!["Action"]!.AsArray().Select(a => (string)a!));
+        var uncalled = ApiCatalog.RamActions.Except(ExpectedRamActions.CalledOperations().Select(o => o.RamAction), StringComparer.Ordinal);
+
+        Assert.Empty(granted.Intersect(uncalled, StringComparer.Ordinal));
+        Assert.Contains("cen:CreateTransitRouterRouteEntry", ExpectedRamActions.Client);
+    }
+
+    [Fact]
+    public void Creating_a_service_linked_role_is_allowed_only_for_the_roles_the_client_calls_create()
+    {
+        var policy = Assert.Single(DeploymentFiles.RosResources("ALIYUN::RAM::ManagedPolicy")).Properties;
+        var create = Assert.Single(policy["PolicyDocument"]!["Statement"]!.AsArray(), s => s!["Action"]!.AsArray().Any(a => (string?)a == "ram:CreateServiceLinkedRole"))!;
+
+        Assert.Equal(["ram:CreateServiceLinkedRole"], create["Action"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal<string>([Cloud.Cr.CrOperations.PrivateZoneServiceLinkedRole], ApiCatalog.ServiceLinkedRoles);
+        Assert.Single(create["Condition"]!.AsObject());
+        var names = create["Condition"]!["StringEquals"]!["ram:ServiceName"]!.AsArray().Select(n => (string)n!);
+        Assert.Equal<string>(ApiCatalog.ServiceLinkedRoles, names);
     }
 
     [Fact]
