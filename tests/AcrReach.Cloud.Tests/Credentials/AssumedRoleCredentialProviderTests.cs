@@ -11,7 +11,7 @@ public sealed class AssumedRoleCredentialProviderTests
     private static string Issued(TestCloud cloud, string key, TimeSpan lifetime) => $$"""
         {"RequestId":"r-{{key}}","AssumedRoleUser":{"Arn":"{{Member.RoleArn}}/acr-reach","AssumedRoleId":"1:acr-reach"},
          "Credentials":{"AccessKeyId":"STS.{{key}}","AccessKeySecret":"secret-{{key}}","SecurityToken":"token-{{key}}",
-         "Expiration":"{{(cloud.Time.GetUtcNow() + lifetime).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}"}}
+         "Expiration":"{{(cloud.Time.GetUtcNow() + lifetime).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}"} }
         """;
 
     [Fact]
