@@ -25,6 +25,7 @@ public static class ApiCatalog
             ApiOperation.DeclaredBy(typeof(PvtzOperations)),
             ApiOperation.DeclaredBy(typeof(MnsOperations)),
             ApiOperation.DeclaredBy(typeof(FcOperations)),
+            ApiOperation.DeclaredBy(typeof(Sts.StsOperations)),
         }.SelectMany(declared => declared).OrderBy(o => o.RamAction, StringComparer.Ordinal)];
 
     /// <summary>The RAM actions, e.g. <c>cen:ListTransitRouters</c>, <c>vpc:CreateRouteEntry</c>, sorted and distinct.</summary>

@@ -18,6 +18,7 @@ public sealed class CloudApis
 {
     private readonly CloudClientFactory _factory;
     private readonly OpenApiClient _client;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CloudApis> _members = new(StringComparer.Ordinal);
 
     internal CloudApis(CloudClientFactory factory, OpenApiClient client, ICredentialProvider credentials)
     {
@@ -35,6 +36,24 @@ public sealed class CloudApis
     public IPvtzApi Pvtz { get; }
 
     public IVpcApi Vpc(string regionId) => new VpcApi(_client, regionId);
+
+    /// <summary>
+    /// The APIs of a member account: its role assumed with these APIs' credentials (cached and refreshed by
+    /// <see cref="AssumedRoleCredentialProvider"/>), one per member for the life of these APIs.
+    /// </summary>
+    public CloudApis AsMember(Core.Topology.MemberAccount member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return _members.GetOrAdd(member.AccountId, _ => _factory.Create(new AssumedRoleCredentialProvider(_client, member, _factory.Time)));
+    }
+
+    /// <summary>The APIs that may act on <paramref name="resourceId"/>: these for the network account's own, a member's otherwise.</summary>
+    public CloudApis For(Core.Topology.Account account, string resourceId)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var owner = account.OwnerOf(resourceId);
+        return owner == account.AccountId || account.FindMember(owner) is not { } member ? this : AsMember(member);
+    }
 
     public ICrApi Cr(string regionId) => new CrApi(_client, regionId);
 

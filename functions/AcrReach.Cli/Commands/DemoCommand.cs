@@ -29,8 +29,9 @@ internal static class DemoCommand
     public static Command Create()
     {
         var verbose = new Option<bool>("--verbose") { Description = "Also every path hop by hop and the whole message as it is on the queue." };
-        var command = new Command("demo", "Start a local cloud seeded with the seed scenario, run apply on it, and show the routes, DNS records, what was verified and the message.") { verbose };
-        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(parse, output => RunAsync(output, TextWriter.Synchronized(parse.InvocationConfiguration.Error), parse.GetValue(verbose), cancellationToken)));
+        var scenario = new Option<string?>("--scenario") { Description = "Seed the local cloud from this scenario file instead of the seed scenario." };
+        var command = new Command("demo", "Start a local cloud seeded with the seed scenario, run apply on it, and show the routes, DNS records, what was verified and the message.") { verbose, scenario };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(parse, output => RunAsync(parse.GetValue(scenario), output, TextWriter.Synchronized(parse.InvocationConfiguration.Error), parse.GetValue(verbose), cancellationToken)));
         return command;
     }
 
@@ -42,9 +43,9 @@ internal static class DemoCommand
         return ScenarioReader.Read(memory.ToArray(), "seed-hangzhou-shanghai.json");
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter progress, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? scenario, TextWriter output, TextWriter progress, bool verbose, CancellationToken cancellationToken)
     {
-        var seed = Seed();
+        var seed = scenario is null ? Seed() : CommandGuard.LoadScenario(scenario);
         await using var cloud = await LocalCloudServer.StartAsync(seed, new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(150) }, cancellationToken);
         output.WriteLine($"Local cloud on {cloud.Endpoint} with the seed scenario (account {seed.AccountId}):");
         foreach (var rule in ReachRules.Effective(seed))
@@ -96,6 +97,19 @@ internal static class DemoCommand
                 output.WriteLine("Each path hop by hop, on the account as apply left it");
                 ExplainText.Write(verification, plan, output);
             }
+        }
+
+        if (!seed.Members.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Writes by account (the local cloud's record of whose credentials made each)");
+            var writes = new TextTable("  ");
+            foreach (var write in cloud.Writes())
+            {
+                writes.Add(write.AccountId, write.RoleArn ?? "own credentials", write.Action, write.Target ?? string.Empty, write.TargetAccountId == write.AccountId ? "owner" : $"owner {write.TargetAccountId}");
+            }
+
+            writes.WriteTo(output);
         }
 
         output.WriteLine();

@@ -78,7 +78,7 @@ public sealed partial class Applier
                 {
                     reports[index] = !entered ? NotStarted(step)
                         : step.Plan is { IsRemoval: true } && !run.Prune ? StepReport.Skipped(step, PruneNotAskedCode, "a removal is only reported unless pruning is asked for (--prune)")
-                        : await RunAsync(step, run, cancellationToken);
+                        : await RunAsync(step, run, account, cancellationToken);
                 }
             }
             finally
@@ -104,7 +104,8 @@ public sealed partial class Applier
         _ => "other",
     };
 
-    private async Task<StepReport> RunAsync(StepAction step, ApplyRun run, CancellationToken cancellationToken)
+    /// <summary>One step, with the credentials of the account that owns what it changes (a member's role for a member's VPC).</summary>
+    private async Task<StepReport> RunAsync(StepAction step, ApplyRun run, Account account, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -116,11 +117,11 @@ public sealed partial class Applier
         {
             report = (step.Plan, step.Zone) switch
             {
-                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.Vpc(v.Region), v, AcrReachMark.Describe(v.Reason, run.RunId)), cancellationToken),
-                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.Cbn, t, AcrReachMark.Describe(t.Reason, run.RunId)), cancellationToken),
-                (DeleteVpcRoute v, _) => await EnsureAbsentAsync(step, new VpcRouteRemoval(_apis.Vpc(v.Region), v), cancellationToken),
-                (DeleteTransitRoute t, _) => await EnsureAbsentAsync(step, new TransitRouteRemoval(_apis.Cbn, t), cancellationToken),
-                (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.Cr(l.Region), l), cancellationToken),
+                (CreateVpcRoute v, _) => await EnsureAsync(step, new VpcRouteChange(_apis.For(account, v.VpcId).Vpc(v.Region), v, AcrReachMark.Describe(v.Reason, run.RunId)), cancellationToken),
+                (CreateTransitRoute t, _) => await EnsureAsync(step, new TransitRouteChange(_apis.For(account, t.TransitRouterId).Cbn, t, AcrReachMark.Describe(t.Reason, run.RunId)), cancellationToken),
+                (DeleteVpcRoute v, _) => await EnsureAbsentAsync(step, new VpcRouteRemoval(_apis.For(account, v.VpcId).Vpc(v.Region), v), cancellationToken),
+                (DeleteTransitRoute t, _) => await EnsureAbsentAsync(step, new TransitRouteRemoval(_apis.For(account, t.TransitRouterId).Cbn, t), cancellationToken),
+                (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.For(account, l.InstanceId).Cr(l.Region), l), cancellationToken),
                 (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
                 _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
             };

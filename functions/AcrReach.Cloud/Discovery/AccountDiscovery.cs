@@ -5,9 +5,12 @@ using AcrReach.Cloud.Cbn;
 using AcrReach.Cloud.Cr;
 using AcrReach.Cloud.Paging;
 using AcrReach.Cloud.Vpc;
+using AcrReach.Cloud.OpenApi;
 using AcrReach.Core.Endpoints;
+using AcrReach.Core.Planning;
 using AcrReach.Core.Reach;
 using AcrReach.Core.Scenarios;
+using AcrReach.Core.Topology;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -39,38 +42,127 @@ public sealed class AccountDiscovery
     {
         var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
+        var policy = await PolicyAsync(cancellationToken);
+        var sources = await SourcesAsync(policy, cancellationToken);
 
-        var routersRead = TransitRoutersAsync(cancellationToken);
-        var crRegions = configured.IsEmpty ? await ContainerRegistryRegionsAsync(cancellationToken) : configured;
-        var instancesRead = Task.WhenAll(crRegions.Select(region => InstancesAsync(region, cancellationToken)));
+        // Each account lists only its own resources; the regions read are every account's together (a workload
+        // account's VPC is in a region where the network account has a transit router).
+        var listings = await Task.WhenAll(sources.Reachable.Select(source => ListAsync(source.Apis, configured, cancellationToken)));
+        var regions = configured.IsEmpty
+            ? [.. listings.SelectMany(l => l.Routers.Select(r => r.RegionId!).Concat(l.Instances.Select(i => i.RegionId!))).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+            : configured;
+        var instances = listings.SelectMany(l => l.Instances).ToImmutableArray();
+        Report($"reading {regions.Length} region(s) ({string.Join(", ", regions)}): {listings.Sum(l => l.Routers.Length)} transit router(s), {instances.Length} registr{(instances.Length == 1 ? "y" : "ies")}{(sources.Reachable.Length > 1 ? $", {sources.Reachable.Length} accounts" : string.Empty)}");
+
+        var reads = await Task.WhenAll(sources.Reachable.Zip(listings).Select(pair => ReadAccountAsync(pair.First.Apis, regions, pair.Second, cancellationToken)));
+        var registries = reads.SelectMany(r => r.Registries).ToImmutableArray();
+
+        // A registry whose challenge names another auth host gets that host routed and resolved (DiscoveryMapping).
+        var names = Merge(
+            await ResolveAsync(Wanted(regions, instances), cancellationToken),
+            await ResolveAsync(
+                [.. registries.Where(r => r.Realm is not null && r.Instance.RegionId is { Length: > 0 })
+                    .Select(r => (Region: r.Instance.RegionId!, Name: r.Realm!.Host.ToLowerInvariant()))
+                    .Where(w => w.Name != EndpointNames.Auth(w.Region))
+                    .Distinct()],
+                cancellationToken));
+
+        var readings = new CloudReadings(
+            regions,
+            [.. reads.SelectMany(r => r.Regions)],
+            [.. reads.SelectMany(r => r.Routers)],
+            registries,
+            names);
+        var networkAccountId = _options.AccountId ?? DiscoveryMapping.AccountIdOf(reads[0].AsReadings(names));
+        var discovered = DiscoveryMapping.ToAccount(readings, policy, networkAccountId);
+        var owners = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (source, read) in sources.Reachable.Zip(reads).Where(p => p.First.Member is not null))
+        {
+            foreach (var id in read.ResourceIds())
+            {
+                owners[id] = source.Member!.AccountId;
+            }
+        }
+
+        var account = discovered.Account with { Members = policy.Members, Owners = owners.ToImmutable() };
+        discovered = discovered with { Account = account, Notes = [.. discovered.Notes.Concat(sources.Unreachable.Select(u => Unreachable(u.Member, u.Error, account.AccountId)))] };
+        Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
+        return discovered;
+    }
+
+    private sealed record Source(MemberAccount? Member, CloudApis Apis);
+
+    private sealed record Sources(ImmutableArray<Source> Reachable, ImmutableArray<(MemberAccount Member, CloudApiException Error)> Unreachable);
+
+    /// <summary>
+    /// The network account (these APIs) and every member whose role can be assumed now. A member whose role cannot be
+    /// (missing, not trusting this account) is left out and reported; a transient failure still fails the run.
+    /// </summary>
+    private async Task<Sources> SourcesAsync(PolicySettings policy, CancellationToken cancellationToken)
+    {
+        var reachable = ImmutableArray.CreateBuilder<Source>();
+        var unreachable = ImmutableArray.CreateBuilder<(MemberAccount, CloudApiException)>();
+        reachable.Add(new Source(null, _apis));
+        foreach (var member in policy.Members)
+        {
+            var apis = _apis.AsMember(member);
+            try
+            {
+                await apis.Credentials.GetCredentialsAsync(cancellationToken);
+                reachable.Add(new Source(member, apis));
+                Report($"assumed {member.RoleArn}");
+            }
+            catch (CloudApiException e) when (!e.IsTransient)
+            {
+                unreachable.Add((member, e));
+                Report($"cannot assume {member.RoleArn}: {e.Code}");
+            }
+        }
+
+        return new Sources(reachable.ToImmutable(), unreachable.ToImmutable());
+    }
+
+    private static Finding Unreachable(MemberAccount member, CloudApiException error, string networkAccountId) => new(
+        DiscoveryNotes.AccountUnreachable,
+        Severity.Error,
+        $"account {member.AccountId}: cannot assume {member.RoleArn} ({error.Code}: {error.ServiceMessage}); its VPCs, transit routers and registries were not read and nothing of it is written",
+        Remedy: $"in account {member.AccountId}, create the RAM role {member.RoleName} (template-member.yml) with this trust policy: "
+            + $"{{\"Version\":\"1\",\"Statement\":[{{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{{\"RAM\":[\"acs:ram::{networkAccountId}:root\"]}}}}]}}"
+            + $", and allow AcrReach's function role sts:AssumeRole on acs:ram::*:role/{member.RoleName}");
+
+    private sealed record Listing(ImmutableArray<TransitRouterItem> Routers, ImmutableArray<CrInstanceItem> Instances);
+
+    private sealed record AccountReads(ImmutableArray<RegionReadings> Regions, ImmutableArray<RouterReadings> Routers, ImmutableArray<RegistryReadings> Registries)
+    {
+        public CloudReadings AsReadings(ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>> names) =>
+            new([.. Regions.Select(r => r.Region)], Regions, Routers, Registries, names);
+
+        /// <summary>The VPCs, transit routers and registries this account listed: what it owns.</summary>
+        public IEnumerable<string> ResourceIds() =>
+            Regions.SelectMany(r => r.Vpcs).Select(v => v.VpcId)
+                .Concat(Routers.Select(r => r.Router.TransitRouterId))
+                .Concat(Registries.Select(r => r.Instance.InstanceId))
+                .OfType<string>();
+    }
+
+    /// <summary>One account's transit routers and registry instances: what decides the regions to read.</summary>
+    private async Task<Listing> ListAsync(CloudApis apis, ImmutableArray<string> configured, CancellationToken cancellationToken)
+    {
+        var routersRead = TransitRoutersAsync(apis, cancellationToken);
+        var crRegions = configured.IsEmpty ? await ContainerRegistryRegionsAsync(apis, cancellationToken) : configured;
+        var instancesRead = Task.WhenAll(crRegions.Select(region => InstancesAsync(apis, region, cancellationToken)));
         var routers = (await routersRead)
             .Where(r => r.TransitRouterId is not null && (configured.IsEmpty || configured.Contains(r.RegionId ?? string.Empty)))
             .ToImmutableArray();
-        var instances = (await instancesRead).SelectMany(i => i).ToImmutableArray();
-        var regions = configured.IsEmpty
-            ? [.. routers.Select(r => r.RegionId!).Concat(instances.Select(i => i.RegionId!)).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
-            : configured;
-        Report($"reading {regions.Length} region(s) ({string.Join(", ", regions)}): {routers.Length} transit router(s), {instances.Length} registr{(instances.Length == 1 ? "y" : "ies")}");
+        return new Listing(routers, [.. (await instancesRead).SelectMany(i => i)]);
+    }
 
-        var regionReads = Task.WhenAll(regions.Select(region => ReadRegionAsync(region, cancellationToken)));
-        var routerReads = Task.WhenAll(routers.Select(router => ReadRouterAsync(router, cancellationToken)));
-        var registryReads = Task.WhenAll(instances.Select(instance => ReadRegistryAsync(instance, cancellationToken)));
-        var names = ResolveAsync(Wanted(regions, instances), cancellationToken);
-        var policy = PolicyAsync(cancellationToken);
-
-        // A registry whose challenge names another auth host gets that host routed and resolved (DiscoveryMapping).
-        var registries = await registryReads;
-        var realmNames = await ResolveAsync(
-            [.. registries.Where(r => r.Realm is not null && r.Instance.RegionId is { Length: > 0 })
-                .Select(r => (Region: r.Instance.RegionId!, Name: r.Realm!.Host.ToLowerInvariant()))
-                .Where(w => w.Name != EndpointNames.Auth(w.Region))
-                .Distinct()],
-            cancellationToken);
-        var readings = new CloudReadings(regions, [.. await regionReads], [.. await routerReads], [.. registries], Merge(await names, realmNames));
-        var discovered = DiscoveryMapping.ToAccount(readings, await policy, _options.AccountId);
-        var account = discovered.Account;
-        Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
-        return discovered;
+    private async Task<AccountReads> ReadAccountAsync(CloudApis apis, ImmutableArray<string> regions, Listing listing, CancellationToken cancellationToken)
+    {
+        var regionReads = Task.WhenAll(regions.Select(region => ReadRegionAsync(apis, region, cancellationToken)));
+        var routerReads = Task.WhenAll(listing.Routers.Select(router => ReadRouterAsync(apis, router, cancellationToken)));
+        var registryReads = Task.WhenAll(listing.Instances.Select(instance => ReadRegistryAsync(apis, instance, cancellationToken)));
+        return new AccountReads([.. await regionReads], [.. await routerReads], [.. await registryReads]);
     }
 
     /// <summary>
@@ -78,13 +170,13 @@ public sealed class AccountDiscovery
     /// references mark its CenId required (aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRoutersRequest.ts
     /// now has it optional). Both calls are central, so one listing per CEN covers every region.
     /// </summary>
-    private async Task<ImmutableArray<TransitRouterItem>> TransitRoutersAsync(CancellationToken cancellationToken)
+    private async Task<ImmutableArray<TransitRouterItem>> TransitRoutersAsync(CloudApis apis, CancellationToken cancellationToken)
     {
-        var cens = await Gate("DescribeCens", () => _apis.Cbn.DescribeAllCensAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var cens = await Gate("DescribeCens", () => apis.Cbn.DescribeAllCensAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var cenIds = cens.Select(c => c.CenId).OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var routers = await Task.WhenAll(cenIds.Select(cenId => Gate(
             "ListTransitRouters",
-            () => _apis.Cbn.ListAllTransitRoutersAsync(new ListTransitRoutersRequest { CenId = cenId }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
+            () => apis.Cbn.ListAllTransitRoutersAsync(new ListTransitRoutersRequest { CenId = cenId }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
             cancellationToken)));
         return [.. routers.SelectMany(r => r)];
     }
@@ -96,22 +188,22 @@ public sealed class AccountDiscovery
             : _options.Policy;
 
     /// <summary>The regions Container Registry serves: instances are regional, so each is asked.</summary>
-    private async Task<ImmutableArray<string>> ContainerRegistryRegionsAsync(CancellationToken cancellationToken)
+    private async Task<ImmutableArray<string>> ContainerRegistryRegionsAsync(CloudApis apis, CancellationToken cancellationToken)
     {
-        var answer = await Gate("ListInstanceRegion", () => _apis.Cr(_options.HomeRegion).ListInstanceRegionAsync(new ListInstanceRegionRequest(), cancellationToken), cancellationToken);
+        var answer = await Gate("ListInstanceRegion", () => apis.Cr(_options.HomeRegion).ListInstanceRegionAsync(new ListInstanceRegionRequest(), cancellationToken), cancellationToken);
         return [.. answer.Regions.Select(r => r.RegionId).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The instances of one region (an endpoint that ignores the region, like the local cloud's, lists all: keep this region's).</summary>
-    private async Task<ImmutableArray<CrInstanceItem>> InstancesAsync(string region, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<CrInstanceItem>> InstancesAsync(CloudApis apis, string region, CancellationToken cancellationToken)
     {
-        var all = await Gate("ListInstance", () => _apis.Cr(region).ListAllInstancesAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var all = await Gate("ListInstance", () => apis.Cr(region).ListAllInstancesAsync(null, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         return [.. all.Where(i => i.InstanceId is not null && i.RegionId == region)];
     }
 
-    private async Task<RegionReadings> ReadRegionAsync(string region, CancellationToken cancellationToken)
+    private async Task<RegionReadings> ReadRegionAsync(CloudApis apis, string region, CancellationToken cancellationToken)
     {
-        var vpc = _apis.Vpc(region);
+        var vpc = apis.Vpc(region);
         var vpcs = Gate("DescribeVpcs", () => vpc.DescribeAllVpcsAsync(new DescribeVpcsRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var switches = Gate("DescribeVSwitches", () => vpc.DescribeAllVSwitchesAsync(new DescribeVSwitchesRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var tables = await Gate("DescribeRouteTableList", () => vpc.DescribeAllRouteTablesAsync(new DescribeRouteTableListRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
@@ -123,10 +215,10 @@ public sealed class AccountDiscovery
         return new RegionReadings(region, await vpcs, await switches, tables, tableIds.Zip(entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
     }
 
-    private async Task<RouterReadings> ReadRouterAsync(TransitRouterItem router, CancellationToken cancellationToken)
+    private async Task<RouterReadings> ReadRouterAsync(CloudApis apis, TransitRouterItem router, CancellationToken cancellationToken)
     {
         var id = router.TransitRouterId!;
-        var cbn = _apis.Cbn;
+        var cbn = apis.Cbn;
         var vpcs = Gate("ListTransitRouterVpcAttachments", () => cbn.ListAllTransitRouterVpcAttachmentsAsync(new ListTransitRouterVpcAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var peers = Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var vbrs = Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
@@ -154,9 +246,9 @@ public sealed class AccountDiscovery
             tableIds.Zip(await entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
     }
 
-    private async Task<RegistryReadings> ReadRegistryAsync(CrInstanceItem instance, CancellationToken cancellationToken)
+    private async Task<RegistryReadings> ReadRegistryAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken)
     {
-        var endpoint = Gate("GetInstanceVpcEndpoint", () => _apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
+        var endpoint = Gate("GetInstanceVpcEndpoint", () => apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
         var realm = Gate("challenge", () => _lookup.AuthRealmAsync(instance.RegionId!, instance.InstanceName ?? string.Empty, cancellationToken), cancellationToken);
         return new RegistryReadings(instance, await endpoint, await realm);
     }

@@ -47,7 +47,7 @@ internal static class DiscoveryMapping
     }
 
     /// <summary>The account owning what was read: VPCs carry OwnerId, transit routers AliUid.</summary>
-    private static string? AccountIdOf(CloudReadings readings) =>
+    internal static string? AccountIdOf(CloudReadings readings) =>
         readings.RegionReads.SelectMany(r => r.Vpcs).Select(v => v.OwnerId).FirstOrDefault(o => o is > 0)?.ToString(System.Globalization.CultureInfo.InvariantCulture)
         ?? readings.Routers.Select(r => r.Router.AliUid).FirstOrDefault(o => o is > 0)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -14,4 +14,10 @@ public static class DiscoveryNotes
 
     /// <summary>A value the cloud answered could not be read (a CIDR, an address, a tag); the item was skipped.</summary>
     public const string UnreadableValue = nameof(UnreadableValue);
+
+    /// <summary>
+    /// A member account's role could not be assumed (missing, or not trusting this account): its resources were not
+    /// read, nothing of it is written, and the run cannot converge until the role is there. Severity error.
+    /// </summary>
+    public const string AccountUnreachable = nameof(AccountUnreachable);
 }

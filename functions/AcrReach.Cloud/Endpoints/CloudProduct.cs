@@ -35,6 +35,9 @@ public sealed class CloudProduct
     /// <summary>Function Compute 3.0 (ROA): the sweep hands its shards to the worker function through it.</summary>
     public static readonly CloudProduct Fc = new("Fc", "fc", "2023-03-30", "fc", EndpointRule.Account);
 
+    /// <summary>STS, for AssumeRole into member accounts: the central <c>sts.aliyuncs.com</c> answers every region.</summary>
+    public static readonly CloudProduct Sts = new("Sts", "sts", "2015-04-01", "sts", EndpointRule.Central);
+
     private CloudProduct(
         string name,
         string endpointCode,
@@ -51,7 +54,7 @@ public sealed class CloudProduct
         EndpointMap = endpointMap ?? FrozenDictionary<string, string>.Empty;
     }
 
-    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns, Fc];
+    public static IReadOnlyList<CloudProduct> All { get; } = [Vpc, Cbn, Cr, Pvtz, Mns, Fc, Sts];
 
     /// <summary>The product's name in the SDKs: <c>Vpc</c>, <c>Cbn</c>, <c>Cr</c>, <c>Pvtz</c>, <c>Mns</c>, <c>Fc</c>.</summary>
     public string Name { get; }

@@ -119,6 +119,11 @@ public sealed class CloudApiException : Exception
             case "IncorrectInstanceStatus":
                 return true;
 
+            // Temporary credentials that expired before the client's own clock said so (skew, or a token revoked):
+            // the credential provider drops them when it sees this code, so the retry assumes the role afresh.
+            case "InvalidSecurityToken.Expired":
+                return true;
+
             // Not retried although Terraform retries it briefly: for AcrReach a same-destination route means
             // "look again" (same next hop = already present, another = conflict), which the applier decides.
             case "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock":

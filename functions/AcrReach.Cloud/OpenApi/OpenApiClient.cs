@@ -87,7 +87,13 @@ public sealed class OpenApiClient
         if (status >= 400)
         {
             var body = await ErrorResponse.ReadBodyAsync(response.Content, cancellationToken);
-            throw ErrorResponse.ToException(status, body, response.Headers, operation.RamAction);
+            var error = ErrorResponse.ToException(status, body, response.Headers, operation.RamAction);
+            if (error.Code == "InvalidSecurityToken.Expired" && _credentials is IRefreshableCredentials refreshable)
+            {
+                refreshable.Invalidate(credentials);
+            }
+
+            throw error;
         }
 
         TResponse? result;

@@ -227,7 +227,7 @@ public sealed class Reconciler
             run.Verification = scoped.Verify();
             run.Dns = plan.Dns;
             run.Checked(scoped.Account);
-            run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
+            run.Outcome = plan.Actions.IsEmpty && run.Verification.Reachable && !plan.HasErrors && !run.Notes.Any(n => n.Severity == Severity.Error) ? ReconcileOutcome.InSync : ReconcileOutcome.DriftReported;
             return;
         }
 
@@ -277,7 +277,7 @@ public sealed class Reconciler
         var failed = run.Steps.Count(s => s.Outcome == StepOutcome.Failed);
         run.Outcome = failed > 0
             ? failed == run.Steps.Count ? ReconcileOutcome.Failed : ReconcileOutcome.PartiallyApplied
-            : request.RollbackOf is null && (!run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors) ? ReconcileOutcome.Blocked
+            : request.RollbackOf is null && (!run.Verification.Reachable || plan.HasErrors || run.Plan!.HasErrors || run.Notes.Any(n => n.Severity == Severity.Error)) ? ReconcileOutcome.Blocked
             : run.Steps.Any(s => s.Outcome == StepOutcome.Applied) ? ReconcileOutcome.Repaired
             : ReconcileOutcome.InSync;
     }

@@ -31,6 +31,8 @@ public sealed class ScenarioDocument
 /// <summary>A policy file: the scenario's <c>dataCenters</c>, <c>policy</c> and <c>ossVipRanges</c> sections on their own.</summary>
 public sealed class PolicyFileDocument
 {
+    public List<MemberAccountDocument>? Accounts { get; init; }
+
     public List<DataCenterDocument>? DataCenters { get; init; }
 
     public PolicyDocument? Policy { get; init; }

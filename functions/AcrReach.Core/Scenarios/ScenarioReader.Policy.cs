@@ -16,6 +16,9 @@ public sealed record PolicySettings(
     ImmutableSortedDictionary<string, ImmutableArray<IPNetwork>> OssVipRanges)
 {
     public static readonly PolicySettings None = new([], ReachPolicy.Default, ImmutableSortedDictionary<string, ImmutableArray<IPNetwork>>.Empty.WithComparers(StringComparer.Ordinal));
+
+    /// <summary>The member accounts (<c>accounts</c>) whose resources are read and written by assuming their role.</summary>
+    public ImmutableArray<MemberAccount> Members { get; init; } = [];
 }
 
 public static partial class ScenarioReader
@@ -29,7 +32,7 @@ public static partial class ScenarioReader
         if (IsScenario(json, file))
         {
             var account = Read(json, file);
-            return new PolicySettings(account.DataCenters, account.Policy, account.OssVipRangeOverrides);
+            return new PolicySettings(account.DataCenters, account.Policy, account.OssVipRangeOverrides) { Members = account.Members };
         }
 
         JsonShape.Check(json, file);
@@ -47,6 +50,7 @@ public static partial class ScenarioReader
         var asScenario = new ScenarioDocument
         {
             AccountId = "policy",
+            Accounts = document.Accounts,
             DataCenters = document.DataCenters,
             Policy = document.Policy,
             OssVipRanges = document.OssVipRanges,

@@ -227,7 +227,7 @@ public static partial class ScenarioReader
         public PolicySettings BuildPolicySettings()
         {
             var dataCenters = BuildDataCenters();
-            return new PolicySettings(dataCenters, BuildPolicy(), BuildOssVipRanges());
+            return new PolicySettings(dataCenters, BuildPolicy(), BuildOssVipRanges()) { Members = BuildMembers() };
         }
 
         private ImmutableArray<PrivateZone> BuildPrivateZones()

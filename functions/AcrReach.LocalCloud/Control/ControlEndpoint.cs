@@ -145,7 +145,7 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
     {
         var scenario = ScenarioWriter.ToDocument(account);
         return JsonSerializer.Serialize(
-            new PolicyFileDocument { DataCenters = scenario.DataCenters, Policy = scenario.Policy, OssVipRanges = scenario.OssVipRanges },
+            new PolicyFileDocument { Accounts = scenario.Accounts, DataCenters = scenario.DataCenters, Policy = scenario.Policy, OssVipRanges = scenario.OssVipRanges },
             ScenarioJsonContext.Default.PolicyFileDocument);
     }
 

@@ -185,6 +185,21 @@ public sealed class CliTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Output, "plan-[0-9a-f]{16}").Select(m => m.Value).Distinct());
     }
 
+    [Fact]
+    public async Task Demo_of_the_multi_account_scenario_converges_with_each_write_by_its_owner()
+    {
+        var run = await CliRun.Invoke("demo", "--scenario", Path.Combine(TestSupport.Scenarios.RepositoryRoot, "scenarios", "multi-account.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Repaired", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Writes by account", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n');
+        Assert.Equal(2, lines.Count(l => l.Contains("2000000000000002", StringComparison.Ordinal) && l.Contains("acs:ram::2000000000000002:role/AcrReachRole", StringComparison.Ordinal) && l.Contains("CreateRouteEntry", StringComparison.Ordinal) && l.TrimEnd().EndsWith("owner", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains("1000000000000001", StringComparison.Ordinal) && l.Contains("own credentials", StringComparison.Ordinal) && l.Contains("CreateTransitRouterRouteEntry", StringComparison.Ordinal) && l.TrimEnd().EndsWith("owner", StringComparison.Ordinal)));
+        Assert.DoesNotContain("owner 1", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner 2", run.Output, StringComparison.Ordinal);
+    }
+
     private static bool ChainHasCredentials()
     {
         try
