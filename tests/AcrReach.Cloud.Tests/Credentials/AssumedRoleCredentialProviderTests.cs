@@ -51,7 +51,7 @@ public sealed class AssumedRoleCredentialProviderTests
             .ThenJson(Issued(cloud, "two", TimeSpan.FromHours(1)))
             .ThenJson("""{"RequestId":"ok","TotalCount":0,"PageNumber":1,"PageSize":10,"Vpcs":{"Vpc":[]}}""");
 
-        var answer = await cloud.Settle(member.Vpc("cn-shanghai").DescribeVpcsAsync(new Vpc.DescribeVpcsRequest { RegionId = "cn-shanghai" }));
+        var answer = await cloud.Settle(member.Vpc("cn-shanghai").DescribeVpcsAsync(new global::AcrReach.Cloud.Vpc.DescribeVpcsRequest { RegionId = "cn-shanghai" }));
 
         Assert.Equal("ok", answer.RequestId);
         Assert.Equal("token-one", cloud.Handler.Sent[1].Header("x-acs-security-token"));
