@@ -16,6 +16,7 @@ public sealed class ScenarioExamplesTests
     [InlineData("same-region-link", 0, "LinkDnsRecords")]
     [InlineData("many-regions-replication", 0, "UseReplication")]
     [InlineData("vpc-in-100-block", 0, "BlockCollision")]
+    [InlineData("multi-account", 0, "")]
     public async Task Each_example_plans_with_its_documented_outcome(string name, int exitCode, string findings)
     {
         var run = await CliRun.Invoke("plan", "--scenario", Example(name), "--output", "json");
@@ -30,7 +31,7 @@ public sealed class ScenarioExamplesTests
     {
         var folder = Path.GetDirectoryName(Example("x"))!;
         var format = File.ReadAllText(Path.Combine(folder, "FORMAT.md"));
-        string[] planned = ["seed-hangzhou-shanghai", "datacenter-vbr", "route-conflict", "same-region-link", "many-regions-replication", "vpc-in-100-block"];
+        string[] planned = ["seed-hangzhou-shanghai", "datacenter-vbr", "route-conflict", "same-region-link", "many-regions-replication", "vpc-in-100-block", "multi-account"];
 
         foreach (var file in Directory.GetFiles(folder, "*.json"))
         {

@@ -317,7 +317,7 @@ async function cbnCases() {
   });
 
   await check('cbn.ListTransitRouters over RPC (openapi-client signatureAlgorithm v2, form body)', async () => {
-    const body = await call(rpc, CBN, 'ListTransitRouters', { RegionId: 'cn-shanghai' }, { inBody: true });
+    const body = await call(rpc, CBN, 'ListTransitRouters', { CenId: 'cen-1', RegionId: 'cn-shanghai' }, { inBody: true });
     assert.deepEqual(body.TransitRouters.map((t) => t.TransitRouterId), ['tr-sh']);
   });
 

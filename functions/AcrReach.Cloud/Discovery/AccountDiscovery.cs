@@ -42,12 +42,18 @@ public sealed class AccountDiscovery
     {
         var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
-        var policy = await PolicyAsync(cancellationToken);
+
+        // The network account's own listing comes first: against a dead endpoint its error (a cloud API's) is the one
+        // the run reports, not the policy lookup's.
+        var ownListing = ListAsync(_apis, configured, cancellationToken);
+        var policyRead = PolicyAsync(cancellationToken);
+        var own = await ownListing;
+        var policy = await policyRead;
         var sources = await SourcesAsync(policy, cancellationToken);
 
         // Each account lists only its own resources; the regions read are every account's together (a workload
         // account's VPC is in a region where the network account has a transit router).
-        var listings = await Task.WhenAll(sources.Reachable.Select(source => ListAsync(source.Apis, configured, cancellationToken)));
+        ImmutableArray<Listing> listings = [own, .. await Task.WhenAll(sources.Reachable.Skip(1).Select(source => ListAsync(source.Apis, configured, cancellationToken)))];
         var regions = configured.IsEmpty
             ? [.. listings.SelectMany(l => l.Routers.Select(r => r.RegionId!).Concat(l.Instances.Select(i => i.RegionId!))).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
             : configured;

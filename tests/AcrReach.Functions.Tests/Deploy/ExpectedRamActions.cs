@@ -34,7 +34,8 @@ internal static partial class ExpectedRamActions
         var sources = ProductionSources().Select(File.ReadAllText).ToArray();
         return [.. ApiCatalog.Operations.Where(o =>
         {
-            var call = new Regex($@"\.{o.Action}Async\b", RegexOptions.CultureInvariant);
+            // A typed API's method (vpc.CreateRouteEntryAsync), or the operation handed to the client itself (StsOperations.AssumeRole).
+            var call = new Regex($@"\.{o.Action}Async\b|Operations\.{o.Action}\b", RegexOptions.CultureInvariant);
             return sources.Any(call.IsMatch);
         })];
     }
@@ -50,9 +51,10 @@ internal static partial class ExpectedRamActions
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}AcrReach.LocalCloud{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !ApiFile().IsMatch(Path.GetFileName(path)));
+                && !ApiFile().IsMatch(Path.GetFileName(path))
+                && !Path.GetFileName(path).EndsWith("Operations.cs", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^I?(Vpc|Cbn|Cr|Pvtz|Mns)Api\.cs$")]
+    [GeneratedRegex(@"^I?(Vpc|Cbn|Cr|Pvtz|Mns|Fc|Sts)Api\.cs$")]
     private static partial Regex ApiFile();
 }
