@@ -153,14 +153,17 @@ internal static class DemoCommand
         table.WriteTo(output);
     }
 
-    /// <summary>The message in one line: its id, the outcome, the step counts and the paths, read back from the queue.</summary>
+    /// <summary>
+    /// The message in one line: its id, the outcome, the step counts and the paths, read back from the queue. The plan
+    /// id is left out: the run's line above already names it, and one run prints its plan id once.
+    /// </summary>
     internal static string MessageSummary(string messageId, string body)
     {
         var message = JsonNode.Parse(body)!;
         var steps = message["steps"]?.AsArray().Select(s => (string?)s?["outcome"]).ToList() ?? [];
         var counts = string.Join(", ", steps.GroupBy(o => o ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
         var paths = message["verification"]?["paths"]?.AsArray() ?? [];
-        return $"id {messageId}: {(string?)message["outcome"]}, plan {(string?)message["planId"]}, steps {(counts.Length == 0 ? "none" : counts)}, "
+        return $"id {messageId}: {(string?)message["outcome"]}, steps {(counts.Length == 0 ? "none" : counts)}, "
             + $"{paths.Count(p => (bool?)p?["reached"] == true)} of {paths.Count} paths routed, {System.Text.Encoding.UTF8.GetByteCount(body)} bytes";
     }
 
