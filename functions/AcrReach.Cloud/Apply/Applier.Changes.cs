@@ -26,23 +26,17 @@ public sealed partial class Applier
 
         public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
         {
-            var answer = await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest
-            {
-                RegionId = action.Region,
-                RouteTableId = action.RouteTableId,
-                DestinationCidrBlock = Cidr.Format(action.Destination),
-            }, cancellationToken);
-            var entry = answer.RouteEntrys.RouteEntry.FirstOrDefault(e => Cidr.TryParseCanonical(e.DestinationCidrBlock, out var d, out _) && d == action.Destination);
+            var (entry, requestId) = await FindVpcRouteAsync(vpc, action.Region, action.RouteTableId, action.Destination, cancellationToken);
             if (entry is null)
             {
-                return (null, answer.RequestId);
+                return (null, requestId);
             }
 
             var hop = entry.NextHops.NextHop.FirstOrDefault();
             var matches = string.Equals(hop?.NextHopType, action.NextHopType, StringComparison.OrdinalIgnoreCase) && hop?.NextHopId == action.NextHopId
                 && entry.NextHops.NextHop.Length == 1;
             return (RouteSeen(matches, entry.Status, "Pending", action.RouteTableId, action.Destination, hop?.NextHopType, hop?.NextHopId, entry.RouteEntryName, $"{action.NextHopType} {action.NextHopId}"),
-                answer.RequestId);
+                requestId);
         }
 
         public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)
@@ -72,19 +66,10 @@ public sealed partial class Applier
     {
         public override async Task<(Seen? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
         {
-            var answer = await cbn.ListTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
-            {
-                TransitRouterRouteTableId = action.RouteTableId,
-                TransitRouterRouteEntryStatus = "All",
-                RouteFilter = [new TransitRouteFilter { Key = "PrefixExactMatchCidrs", Value = [Cidr.Format(action.Destination)] }],
-                MaxResults = 100,
-            }, cancellationToken);
-            var entry = answer.TransitRouterRouteEntries.FirstOrDefault(e =>
-                e.TransitRouterRouteEntryType != "Propagated"
-                && Cidr.TryParseCanonical(e.TransitRouterRouteEntryDestinationCidrBlock, out var d, out _) && d == action.Destination);
+            var (entry, requestId) = await FindStaticTransitRouteAsync(cbn, action.RouteTableId, action.Destination, cancellationToken);
             if (entry is null)
             {
-                return (null, answer.RequestId);
+                return (null, requestId);
             }
 
             var matches = entry.TransitRouterRouteEntryNextHopType == "Attachment" && entry.TransitRouterRouteEntryNextHopId == action.NextHopId;
@@ -105,7 +90,7 @@ public sealed partial class Applier
                 };
             }
 
-            return (seen, answer.RequestId);
+            return (seen, requestId);
         }
 
         public override async Task<string?> CreateAsync(int generation, CancellationToken cancellationToken)

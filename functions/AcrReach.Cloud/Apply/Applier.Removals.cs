@@ -89,16 +89,10 @@ public sealed partial class Applier
     {
         public override async Task<(Present? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
         {
-            var answer = await vpc.DescribeRouteEntryListAsync(new DescribeRouteEntryListRequest
-            {
-                RegionId = action.Region,
-                RouteTableId = action.RouteTableId,
-                DestinationCidrBlock = Cidr.Format(action.Destination),
-            }, cancellationToken);
-            var entry = answer.RouteEntrys.RouteEntry.FirstOrDefault(e => Cidr.TryParseCanonical(e.DestinationCidrBlock, out var d, out _) && d == action.Destination);
+            var (entry, requestId) = await FindVpcRouteAsync(vpc, action.Region, action.RouteTableId, action.Destination, cancellationToken);
             if (entry is null)
             {
-                return (null, answer.RequestId);
+                return (null, requestId);
             }
 
             var hop = entry.NextHops.NextHop.FirstOrDefault();
@@ -106,7 +100,7 @@ public sealed partial class Applier
                 && string.Equals(hop?.NextHopType, action.NextHopType, StringComparison.OrdinalIgnoreCase) && hop?.NextHopId == action.NextHopId;
             var progress = entry.Status is "Pending" or "Modifying" ? Progress.Coming : entry.Status == "Deleting" ? Progress.Going : Progress.Done;
             return (new Present(entry.RouteEntryId, ours, progress,
-                $"{Cidr.Format(action.Destination)} in {action.RouteTableId} now goes to {hop?.NextHopType} {hop?.NextHopId} ('{entry.RouteEntryName}'): not the route AcrReach planned to remove, left as it is"), answer.RequestId);
+                $"{Cidr.Format(action.Destination)} in {action.RouteTableId} now goes to {hop?.NextHopType} {hop?.NextHopId} ('{entry.RouteEntryName}'): not the route AcrReach planned to remove, left as it is"), requestId);
         }
 
         public override async Task<string?> DeleteAsync(string? entryId, CancellationToken cancellationToken)
@@ -124,19 +118,10 @@ public sealed partial class Applier
     {
         public override async Task<(Present? Seen, string? RequestId)> LookAsync(CancellationToken cancellationToken)
         {
-            var answer = await cbn.ListTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
-            {
-                TransitRouterRouteTableId = action.RouteTableId,
-                TransitRouterRouteEntryStatus = "All",
-                RouteFilter = [new TransitRouteFilter { Key = "PrefixExactMatchCidrs", Value = [Cidr.Format(action.Destination)] }],
-                MaxResults = 100,
-            }, cancellationToken);
-            var entry = answer.TransitRouterRouteEntries.FirstOrDefault(e =>
-                e.TransitRouterRouteEntryType != "Propagated"
-                && Cidr.TryParseCanonical(e.TransitRouterRouteEntryDestinationCidrBlock, out var d, out _) && d == action.Destination);
+            var (entry, requestId) = await FindStaticTransitRouteAsync(cbn, action.RouteTableId, action.Destination, cancellationToken);
             if (entry is null)
             {
-                return (null, answer.RequestId);
+                return (null, requestId);
             }
 
             var ours = AcrReachMark.IsMarked(entry.TransitRouterRouteEntryName, entry.TransitRouterRouteEntryDescription)
@@ -149,7 +134,7 @@ public sealed partial class Applier
             };
             return (new Present(entry.TransitRouterRouteEntryId, ours, progress,
                 $"{Cidr.Format(action.Destination)} in {action.RouteTableId} now goes to {entry.TransitRouterRouteEntryNextHopType} {entry.TransitRouterRouteEntryNextHopId} ('{entry.TransitRouterRouteEntryName}'): not the route AcrReach planned to remove, left as it is"),
-                answer.RequestId);
+                requestId);
         }
 
         public override async Task<string?> DeleteAsync(string? entryId, CancellationToken cancellationToken)
