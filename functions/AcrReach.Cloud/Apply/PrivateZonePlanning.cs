@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using AcrReach.Core.Endpoints;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Topology;
@@ -35,19 +34,6 @@ public static partial class PrivateZonePlanning
             r.VpcEndpoints.Any(e => e.VpcId == record.Scope)
             && string.Equals(EndpointNames.Registry(r.InstanceName, r.Region), record.Name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The zone a name's record lives in, and its host part there.</summary>
-    public static (string Zone, string Rr) ZoneOf(string name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (name.StartsWith("*.", StringComparison.Ordinal))
-        {
-            return (name[2..], "*");
-        }
-
-        var bucket = BucketHost().Match(name);
-        return bucket.Success ? (bucket.Groups[2].Value, bucket.Groups[1].Value) : (name, "@");
-    }
-
-    [GeneratedRegex("^([a-z0-9-]+)\\.(oss-[a-z0-9-]+-internal\\.aliyuncs\\.com)$")]
-    private static partial Regex BucketHost();
+    /// <summary>The zone a name's record lives in, and its host part there: the same zones the on-premises DNS configurations use.</summary>
+    public static (string Zone, string Rr) ZoneOf(string name) => DnsZones.ZoneOf(name);
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AcrReach.Core.Endpoints;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace AcrReach.Core.Endpoints;
 /// <c>aliyuncs.com</c>, which would capture every other Alibaba Cloud name the resolver serves. The region's OSS name
 /// is a zone holding its <c>@</c> record, the wildcard <c>*</c> and any custom bucket's host.
 /// </summary>
-public static class DnsZones
+public static partial class DnsZones
 {
     /// <summary>The zone a name's record lives in, and its host part there (<c>@</c> for the apex).</summary>
     public static (string Zone, string Rr) ZoneOf(string name)
@@ -16,19 +18,11 @@ public static class DnsZones
             return (name[2..], "*");
         }
 
-        var dot = name.IndexOf('.', StringComparison.Ordinal);
-        if (dot > 0 && IsOssEndpoint(name[(dot + 1)..]) && !name[..dot].Contains('.', StringComparison.Ordinal))
-        {
-            return (name[(dot + 1)..], name[..dot]);
-        }
-
-        return (name, "@");
+        var bucket = BucketHost().Match(name);
+        return bucket.Success ? (bucket.Groups[2].Value, bucket.Groups[1].Value) : (name, "@");
     }
 
-    /// <summary>True for <c>oss-{region}-internal.aliyuncs.com</c>: the zone bucket hosts belong to.</summary>
-    private static bool IsOssEndpoint(string name) =>
-        name.StartsWith("oss-", StringComparison.Ordinal)
-        && name.EndsWith("-internal.aliyuncs.com", StringComparison.Ordinal)
-        && name.Length > "oss-".Length + "-internal.aliyuncs.com".Length
-        && !name["oss-".Length..^"-internal.aliyuncs.com".Length].Contains('.', StringComparison.Ordinal);
+    /// <summary>A bucket's host: <c>{bucket}.oss-{region}-internal.aliyuncs.com</c>, in the zone of the region's OSS name.</summary>
+    [GeneratedRegex("^([a-z0-9-]+)\\.(oss-[a-z0-9-]+-internal\\.aliyuncs\\.com)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BucketHost();
 }
