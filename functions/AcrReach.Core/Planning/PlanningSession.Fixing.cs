@@ -250,7 +250,8 @@ internal sealed partial class PlanningSession
     private void AddRoute(Decision decision, SourceNetwork source, Registry registry, RequiredEndpoint target, IPNetwork destination)
     {
         var table = decision.RouteTableId!;
-        var reason = $"{target.Label} {target.PrimaryName} ({(target.Destinations.Length > 1 ? Cidr.Format(destination) : target.Address.ToString())}) of {registry.InstanceId} for {source.Name}";
+        // The endpoint that needed the route; Plan names every endpoint of this registry and source that ends up crossing it.
+        var reason = RouteReason.For(registry.InstanceId, source.Name, [new ServedEndpoint(target.Kind, target.PrimaryName, destination)]);
         PlanAction action = _state.VpcOfTable(table) is { } vpc
             ? new CreateVpcRoute(table, decision.Destination, decision.NextHopType, decision.NextHopId, vpc.Region, vpc.Id, reason)
             : _state.RouterOfTable(table) is { } router
@@ -260,6 +261,8 @@ internal sealed partial class PlanningSession
         {
             throw new InvalidOperationException($"{Cidr.Format(decision.Destination)} was planned twice in {table}");
         }
+
+        _routeOwners[(table, decision.Destination)] = (source.Name, registry.InstanceId);
 
         _state.Plan(table, decision.Destination, decision.NextHopType, decision.NextHopId);
         if (!_routeLog.TryGetValue(table, out var log))

@@ -61,8 +61,8 @@ public sealed class StreamsTests
         Assert.Equal(string.Empty, run.Error);
         using var document = JsonDocument.Parse(run.Output);
         var root = document.RootElement;
-        Assert.Equal("plan-0293f18971a151dd", root.GetProperty("planId").GetString());
-        Assert.Equal("plan-0293f18971a151dd", root.GetProperty("fullPlanId").GetString());
+        Assert.Equal("plan-883436a0861b0089", root.GetProperty("planId").GetString());
+        Assert.Equal("plan-883436a0861b0089", root.GetProperty("fullPlanId").GetString());
         Assert.Equal(5, root.GetProperty("now").GetProperty("paths").GetArrayLength());
         Assert.Equal(3, root.GetProperty("now").GetProperty("paths").EnumerateArray().Count(p => p.GetProperty("reached").GetBoolean()));
         Assert.Equal(4, root.GetProperty("plan").GetProperty("actions").GetArrayLength());
