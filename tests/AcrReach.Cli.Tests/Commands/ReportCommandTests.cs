@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using AcrReach.Core.Planning;
 using AcrReach.Core.Scenarios;
+using AcrReach.Functions.Hosting;
+using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Tests.Commands;
 
@@ -21,6 +23,34 @@ public class ReportCommandTests
         var page = File.ReadAllText(file);
         Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
         Assert.Equal(plan.Paths.Length, Regex.Matches(page, "<svg class=\"path\" data-path=\"vpc-sh2→cri-xxxxxx\"").Count);
+    }
+
+    [Fact]
+    public async Task From_a_cloud_the_page_shows_the_routes_apply_would_add_and_after_apply_the_ones_it_added()
+    {
+        var scenario = CliRun.Scenario("seed-hangzhou-shanghai");
+        var paths = Planner.Plan(ScenarioReader.Read(File.ReadAllBytes(scenario), scenario)).Paths.Length;
+        await using var cloud = await LocalCloudServer.StartAsync(InputFiles.ReadScenario(scenario), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var directory = OnPremCommandTests.Temp();
+        var before = Path.Combine(directory, "before.html");
+        var after = Path.Combine(directory, "after.html");
+
+        var first = await CliRun.Invoke("report", "--endpoint", cloud.Endpoint.ToString(), "--html", before);
+        var apply = await CliRun.Invoke("apply", "--endpoint", cloud.Endpoint.ToString());
+        var second = await CliRun.Invoke("report", "--endpoint", cloud.Endpoint.ToString(), "--html", after);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(apply.ExitCode == 0, apply.Output + apply.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        var (planned, made) = (File.ReadAllText(before), File.ReadAllText(after));
+        Assert.Contains($"read from <code>{cloud.Endpoint}</code>", planned, StringComparison.Ordinal);
+        Assert.Equal(paths, Regex.Matches(planned, "<svg class=\"path\" data-path=").Count);
+        Assert.Equal(paths, Regex.Matches(made, "<svg class=\"path\" data-path=").Count);
+        Assert.Contains("class=\"hop would-add\"", planned, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"hop added\"", planned, StringComparison.Ordinal);
+        Assert.Contains("class=\"hop added\"", made, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"hop would-add\"", made, StringComparison.Ordinal);
+        Assert.Contains("<p>None: every route the paths need is there.</p>", made, StringComparison.Ordinal);
     }
 
     [Fact]

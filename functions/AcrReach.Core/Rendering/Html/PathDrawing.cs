@@ -93,6 +93,12 @@ public static class PathDrawing
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(html);
         var boxes = path.Hops.Select(h => HopBox(h, account)).Append(EndBox(path)).ToList();
+        if (path.Direction == PathDirection.Forward && account.FindDataCenter(path.Source) is { } dataCenter && path.Hops.FirstOrDefault()?.Ingress is { } entry)
+        {
+            // A data center has no table of its own in the trace: its edge router is where the drawing starts.
+            boxes.Insert(0, new Box([($"DATA CENTER {dataCenter.Name}", "node"), (string.Join(", ", dataCenter.Cidrs.Select(Cidr.Format)), "muted"), ("its edge router routes", null), (Cidr.Format(path.Destination), "route"), ($"→ {entry}", "route"), ("see its configuration below", "muted")], "source"));
+        }
+
         var height = (boxes.Max(b => b.Lines.Count) * LineHeight) + 18;
         var width = (boxes.Count * BoxWidth) + ((boxes.Count - 1) * Gap) + (2 * Pad);
         var total = height + (2 * Pad);

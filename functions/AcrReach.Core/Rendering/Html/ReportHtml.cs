@@ -38,7 +38,7 @@ public static class ReportHtml
         svg.path text.node{font-weight:700}svg.path text.muted{fill:var(--muted)}svg.path text.bad{fill:var(--bad);font-weight:600}
         svg.path .would-add rect{fill:var(--add-bg);stroke:var(--add);stroke-width:2.4}svg.path .would-add text.tag{fill:var(--add);font-weight:700}
         svg.path .added rect{fill:var(--own-bg);stroke:var(--own);stroke-width:2.4}svg.path .added text.tag{fill:var(--own);font-weight:700}
-        svg.path .broken-at rect{stroke:var(--bad);stroke-width:2}
+        svg.path .broken-at rect{stroke:var(--bad);stroke-width:2}svg.path .source rect{fill:#f5f7fa;stroke-dasharray:4 3}
         svg.path .end.reached rect{fill:var(--ok-bg);stroke:var(--ok)}svg.path .end.broken rect{fill:var(--bad-bg);stroke:var(--bad)}
         svg.path .arrow{stroke:#52606d;stroke-width:1.6;fill:none}svg.path .head{fill:#52606d}
         .legend span{display:inline-block;margin-right:1rem}.swatch{display:inline-block;width:.9rem;height:.9rem;border:2px solid;vertical-align:middle;margin-right:.3rem}
