@@ -69,11 +69,27 @@ public static class Scoping
         return found switch
         {
             null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
+            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
             null => Narrow(discovered.Account, _ => false),
             { Type: AttachmentType.Vpc, NetworkId: { } vpc } => new(discovered.Account, PlanScope.ForSource(vpc)),
             { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => new(discovered.Account, PlanScope.ForSource(dataCenter)),
             _ => new(discovered.Account, PlanScope.Everything),
         };
+    }
+
+    /// <summary>
+    /// The VPC a deleted VPC attachment belonged to, known only by its id (a deletion's record names no VPC): the one VPC
+    /// whose route tables still send something to it — a VPC routes toward a transit router through its own attachment.
+    /// </summary>
+    private static string? RoutedThrough(Account account, string? attachmentId)
+    {
+        if (attachmentId is null)
+        {
+            return null;
+        }
+
+        var vpcs = account.Vpcs.Where(v => v.RouteTables.Any(t => t.Entries.Any(e => e.NextHopId == attachmentId))).Select(v => v.Id).ToList();
+        return vpcs.Count == 1 ? vpcs[0] : null;
     }
 
     /// <summary>The transit router of the region each network (VPC id, data-center name) is attached to: the first attachment by id.</summary>

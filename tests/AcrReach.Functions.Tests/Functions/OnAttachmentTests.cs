@@ -63,7 +63,7 @@ public sealed class OnAttachmentTests
             host.Engine.Reconciles.Select(r => ((AttachmentNetwork)r.Scope).AttachmentId));
         var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
         Assert.Equal(3, ignored.GetProperty("index").GetInt32());
-        Assert.Contains("DeleteTransitRouterVpcAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("DeleteTransitRouterVbrAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
