@@ -155,17 +155,28 @@ public sealed class Reconciler
             if (prepared is null && request.ReadyTimeout > TimeSpan.Zero)
             {
                 var wait = timeLimit is { } budget ? Min(request.ReadyTimeout, budget) : request.ReadyTimeout;
-                var (state, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, wait, work.Token);
+                var (state, reason, ready) = await WaitUntilReadyAsync(request.Scope, wait, work.Token);
                 if (state != ReadyState.Ready)
                 {
                     run.Outcome = state == ReadyState.Gone ? ReconcileOutcome.NotFound : ReconcileOutcome.NotReady;
                     run.Error = new RunError(state == ReadyState.Gone ? RunError.NotFoundCode : RunError.NotReadyCode, reason!);
+                }
+                else if (reason is not null)
+                {
+                    // Some attachments of a merged run are not ready: the others are reconciled now, and the run still ends
+                    // NotReady so that the event is delivered again for the rest.
+                    run.Scope = ready;
+                    run.Late = new RunError(RunError.NotReadyCode, reason);
                 }
             }
 
             if (run.Outcome is not (ReconcileOutcome.NotReady or ReconcileOutcome.NotFound))
             {
                 await PlanApplyVerifyAsync(run, prepared, work.Token);
+                if (run.Late is { } late && !run.Outcome.CallsForRetry())
+                {
+                    (run.Outcome, run.Error) = (ReconcileOutcome.NotReady, late);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -204,13 +215,35 @@ public sealed class Reconciler
         return report with { Notification = receipt, Duration = _time.GetElapsedTime(started) };
     }
 
+    /// <summary>
+    /// Waits for the scope's resource; for a merged run, for every attachment at once. A merged run is ready when one of its
+    /// attachments is: the scope it goes on with is the ready ones, and the reason names the rest.
+    /// </summary>
+    private async Task<(ReadyState State, string? Reason, ReconcileScope Ready)> WaitUntilReadyAsync(ReconcileScope scope, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var readiness = new Readiness(_apis, _options, _time);
+        if (scope is not AttachedNetworks many)
+        {
+            var (state, reason) = await readiness.WaitAsync(scope, wait, cancellationToken);
+            return (state, reason, scope);
+        }
+
+        var states = await Task.WhenAll(many.Attachments.Select(a => readiness.WaitAsync(a, wait, cancellationToken)));
+        var ready = many.Attachments.Where((_, i) => states[i].State == ReadyState.Ready).ToImmutableArray();
+        var late = states.Where(s => s.State == ReadyState.NotReady).Select(s => s.Reason).ToList();
+        var reasons = late.Count == 0 ? null : $"{late.Count} of {many.Attachments.Length} attachments not ready: {string.Join("; ", late.Take(3))}";
+        return ready.IsEmpty
+            ? (late.Count > 0 ? ReadyState.NotReady : ReadyState.Gone, reasons ?? string.Join("; ", states.Select(s => s.Reason).Take(3)), scope)
+            : (ReadyState.Ready, reasons, ready.Length == 1 ? ready[0] : new AttachedNetworks(ready));
+    }
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
     {
-        var request = run.Request;
+        var request = run.Request with { Scope = run.Scope };
         var discovered = prepared?.Discovered ?? await DiscoverAsync(cancellationToken);
         var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
         var plan = prepared?.Plan ?? PlanFor(discovered, scoped, request);
@@ -293,6 +326,12 @@ public sealed class Reconciler
         public string RunId { get; } = runId;
 
         public ReconcileRequest Request { get; } = request;
+
+        /// <summary>What the run reconciles: the request's scope, less the attachments of a merged run that are not ready.</summary>
+        public ReconcileScope Scope { get; set; } = request.Scope;
+
+        /// <summary>Why the run ends NotReady although it reconciled what was ready.</summary>
+        public RunError? Late { get; set; }
 
         public string Account { get; private set; } = account;
 

@@ -53,13 +53,39 @@ public static class Scoping
                     && router.GetValueOrDefault(rule.From.Name) == shard.TransitRouterId);
             case AttachmentNetwork attachment:
                 return FromAttachment(discovered, attachment);
+            case AttachedNetworks many:
+                return FromAttachments(discovered, many);
             default:
                 throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown scope");
         }
     }
 
     /// <summary>The attachment's network: its VPC, or its data center; a peer attachment can change every path.</summary>
-    private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope)
+    private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope) => NetworkOf(discovered, scope) switch
+    {
+        { Everything: true } => new(discovered.Account, PlanScope.Everything),
+        { Source: { } source } => new(discovered.Account, PlanScope.ForSource(source)),
+        _ => Narrow(discovered.Account, _ => false),
+    };
+
+    /// <summary>
+    /// Every attachment's network together: the rules from those networks (narrowed, as for a region); the whole account
+    /// when one of them is a peer attachment.
+    /// </summary>
+    private static ScopedAccount FromAttachments(DiscoveredAccount discovered, AttachedNetworks scope)
+    {
+        var networks = scope.Attachments.Select(a => NetworkOf(discovered, a)).ToList();
+        if (networks.Any(n => n.Everything))
+        {
+            return new(discovered.Account, PlanScope.Everything);
+        }
+
+        var sources = networks.Select(n => n.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return Narrow(discovered.Account, rule => sources.Contains(rule.From.Name));
+    }
+
+    /// <summary>The source network (VPC id, data-center name) behind an attachment; none when it is not found; every network for a peer.</summary>
+    private static (string? Source, bool Everything) NetworkOf(DiscoveredAccount discovered, AttachmentNetwork scope)
     {
         var found = discovered.Attachments.FirstOrDefault(a =>
             (scope.AttachmentId is null || a.Id == scope.AttachmentId)
@@ -68,12 +94,28 @@ public static class Scoping
             && (scope.TransitRouterId is null || a.TransitRouterId == scope.TransitRouterId));
         return found switch
         {
-            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
-            null => Narrow(discovered.Account, _ => false),
-            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => new(discovered.Account, PlanScope.ForSource(vpc)),
-            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => new(discovered.Account, PlanScope.ForSource(dataCenter)),
-            _ => new(discovered.Account, PlanScope.Everything),
+            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => (vpc, false),
+            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => (vpc, false),
+            null => (null, false),
+            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => (vpc, false),
+            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => (dataCenter, false),
+            _ => (null, true),
         };
+    }
+
+    /// <summary>
+    /// The VPC a deleted VPC attachment belonged to, known only by its id (a deletion's record names no VPC): the one VPC
+    /// whose route tables still send something to it — a VPC routes toward a transit router through its own attachment.
+    /// </summary>
+    private static string? RoutedThrough(Account account, string? attachmentId)
+    {
+        if (attachmentId is null)
+        {
+            return null;
+        }
+
+        var vpcs = account.Vpcs.Where(v => v.RouteTables.Any(t => t.Entries.Any(e => e.NextHopId == attachmentId))).Select(v => v.Id).ToList();
+        return vpcs.Count == 1 ? vpcs[0] : null;
     }
 
     /// <summary>The transit router of the region each network (VPC id, data-center name) is attached to: the first attachment by id.</summary>

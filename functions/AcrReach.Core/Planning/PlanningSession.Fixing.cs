@@ -189,6 +189,7 @@ internal sealed partial class PlanningSession
 
         var table = _state.RouterOfTable(hop.RouteTableId!)!.RouteTables.First(t => t.Id == hop.RouteTableId);
         var lookup = _state.TransitLookup(table);
+        _state.Footprint?.TransitLookUp(table.Id, Cidr.Block100);
         if (lookup.Exact(Cidr.Block100) is { } taken && taken.NextHopId != next && IsAcrReachBlock(table, taken))
         {
             // Two registries in different regions cannot share one /8 in a router both paths cross: the second gets
@@ -200,9 +201,11 @@ internal sealed partial class PlanningSession
             return [destination];
         }
 
+        _state.Footprint?.UsedAccountBlocks();
         foreach (var (block, _) in _state.BlocksInUse100)
         {
             _current.LookUps.Add((table.Id, block));
+            _state.Footprint?.TransitLookUp(table.Id, block);
         }
 
         var captured = _state.BlocksInUse100

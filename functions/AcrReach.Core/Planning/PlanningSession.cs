@@ -37,9 +37,9 @@ internal sealed partial class PlanningSession
     private long _clock;
     private bool _incomplete;
 
-    public PlanningSession(Account account, bool fix)
+    public PlanningSession(Account account, bool fix, PlanFootprint? footprint = null)
     {
-        _state = new RoutingState(account);
+        _state = new RoutingState(account, footprint);
         _fix = fix;
     }
 
@@ -73,7 +73,13 @@ internal sealed partial class PlanningSession
                 Remedy: "plan again after applying this plan"));
         }
 
-        AdviseReplication(all, rules);
+        // Advice about a registry's pullers, given where they are all looked at: a run for one network (an attachment
+        // event) says nothing about the others, and needs to read nothing of them.
+        if (scope.Source is null)
+        {
+            AdviseReplication(all, rules);
+        }
+
         var paths = outcomes.SelectMany(o => o!.Paths).ToList();
         var actions = _routes.Select(r => Described(r.Key, r.Value, paths)).Concat(_links).Order(PlanOrder.Actions).ToImmutableArray();
         var dns = outcomes.SelectMany(o => o!.Dns).Distinct().Order(PlanOrder.Dns).ToImmutableArray();

@@ -251,6 +251,34 @@ public class ScopingTests
         AssertNarrowed(scoped);
     }
 
+    [Fact]
+    public void Attachments_run_together_keep_the_rules_of_every_network_behind_them()
+    {
+        var scoped = Scoping.Apply(Discovered, new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-c", "vpc-sh3", "tr-sh2", Shanghai),
+            new AttachmentNetwork(AttachmentType.Vbr, "tr-attach-e", null, null, null),
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-new", "vpc-new", null, null),
+            new AttachmentNetwork(null, "tr-attach-unknown", null, null, null),
+        ]));
+
+        Assert.Equal(["idc-bj -> cri-hz", "vpc-sh3 -> cri-hz"], Rules(scoped));
+        AssertNarrowed(scoped);
+    }
+
+    [Fact]
+    public void Attachments_run_together_with_a_peer_among_them_mean_everything()
+    {
+        var scoped = Scoping.Apply(Discovered, new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-c", "vpc-sh3", null, null),
+            new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", null, null, null),
+        ]));
+
+        Assert.Same(Account, scoped.Account);
+        Assert.Equal(PlanScope.Everything, scoped.PlanScope);
+    }
+
     // A narrowed account plans everything of a policy holding the kept rules (the tags already folded in) and cannot prune.
     private static void AssertNarrowed(ScopedAccount scoped)
     {

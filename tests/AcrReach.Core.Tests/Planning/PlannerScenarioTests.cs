@@ -1,5 +1,6 @@
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Reach;
 using AcrReach.Core.Tests.Support;
 using AcrReach.Core.Tracing;
 
@@ -379,6 +380,18 @@ public class PlannerScenarioTests
         var advice = Assert.Single(plan.Findings(FindingCodes.UseReplication));
         Assert.Equal((Severity.Info, "cri-xxxxxx"), (advice.Severity, advice.Registry));
         Assert.Contains("cn-beijing, cn-shanghai, cn-shenzhen", advice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_for_one_network_leaves_replication_advice_to_the_runs_that_look_at_every_puller()
+    {
+        var account = Golden.Load("use-replication");
+        var source = Assert.Single(Planner.Plan(account).Findings(FindingCodes.UseReplication)) is var advice && advice.Registry is { } registry
+            ? ReachRules.Effective(account).First(r => r.Registry == registry).From.Name
+            : throw new InvalidOperationException();
+
+        Assert.Empty(Planner.Plan(account, PlanScope.ForSource(source)).Findings(FindingCodes.UseReplication));
+        Assert.Single(Planner.Plan(account, PlanScope.ForRegistry("cri-xxxxxx")).Findings(FindingCodes.UseReplication));
     }
 
     [Fact]
