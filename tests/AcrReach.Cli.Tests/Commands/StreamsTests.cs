@@ -23,6 +23,7 @@ public sealed class StreamsTests
         { ["onprem", "--scenario", Seed, "--from"], "acr-reach onprem" },
         { ["probe", "--registry"], "acr-reach probe" },
         { ["version", "--bogus"], "acr-reach version" },
+        { ["report", "--scenario", Seed, "--html"], "acr-reach report" },
         { ["bogus"], "acr-reach" },
     };
 
@@ -52,6 +53,7 @@ public sealed class StreamsTests
         { ["rollback", "--run", "not-a-run", "--endpoint", "http://127.0.0.1:9"] },
         { ["demo", "--scenario", "/no/such/scenario.json"] },
         { ["local-cloud", "--scenario", "/no/such/scenario.json"] },
+        { ["report", "--scenario", "/no/such/scenario.json", "--html", "/tmp/acr-reach-never-written.html"] },
     };
 
     [Theory]
@@ -78,6 +80,7 @@ public sealed class StreamsTests
     [InlineData("rollback")]
     [InlineData("onprem")]
     [InlineData("probe")]
+    [InlineData("report")]
     public async Task Every_commands_help_documents_the_exit_codes(string command)
     {
         var run = await CliRun.Invoke(command, "--help");
