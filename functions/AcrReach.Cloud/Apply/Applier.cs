@@ -100,6 +100,8 @@ public sealed partial class Applier
         (DeleteVpcRoute v, _) => "vpc:" + v.VpcId,
         (DeleteTransitRoute t, _) => "tr-table:" + t.RouteTableId,
         (LinkVpcEndpoint l, _) => "registry:" + l.InstanceId,
+        (DeleteZoneRecord r, _) => "zone:" + r.ZoneName,
+        (UnbindZoneVpc u, _) => "zone:" + u.ZoneName,
         (_, { } z) => "zone:" + z.ZoneName,
         _ => "other",
     };
@@ -122,6 +124,8 @@ public sealed partial class Applier
                 (DeleteVpcRoute v, _) => await EnsureAbsentAsync(step, new VpcRouteRemoval(_apis.For(account, v.VpcId).Vpc(v.Region), v), cancellationToken),
                 (DeleteTransitRoute t, _) => await EnsureAbsentAsync(step, new TransitRouteRemoval(_apis.For(account, t.TransitRouterId).Cbn, t), cancellationToken),
                 (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.For(account, l.InstanceId).Cr(l.Region), l), cancellationToken),
+                (DeleteZoneRecord r, _) => await EnsureRecordAbsentAsync(step, r, cancellationToken),
+                (UnbindZoneVpc u, _) => await EnsureUnboundAsync(step, u, cancellationToken),
                 (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
                 _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
             };

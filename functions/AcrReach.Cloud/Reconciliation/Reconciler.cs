@@ -139,7 +139,10 @@ public sealed class Reconciler
     private async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken)
     {
         var discovery = new AccountDiscovery(_apis, _lookup, _options.Discovery with { Progress = _options.Discovery.Progress ?? _options.Progress });
-        return await discovery.DiscoverAsync(cancellationToken);
+        var discovered = await discovery.DiscoverAsync(cancellationToken);
+
+        // With PrivateZone off AcrReach leaves PrivateZone alone, the records it made earlier included: nothing to read.
+        return _options.Apply.PrivateZone ? await ZoneReading.AddZonesAsync(_apis.Pvtz, discovered, cancellationToken) : discovered;
     }
 
     private async Task<ApplyReport> ExecuteAsync(ReconcileRequest request, PlannedScope? prepared, TimeSpan? timeLimit, CancellationToken cancellationToken)
