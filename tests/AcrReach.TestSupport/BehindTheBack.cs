@@ -9,7 +9,7 @@ namespace AcrReach.TestSupport;
 /// <summary>
 /// Calls a person makes on the account that AcrReach itself never makes (so they are not in its client or its RAM
 /// policy): removing a VPC's tag (VPC UnTagResources, parameters as @alicloud/vpc20160428 names them), deleting a
-/// registry instance. Signed and sent like any client call, to the local cloud.
+/// registry instance, detaching a VPC from its transit router. Signed and sent like any client call, to the local cloud.
 /// </summary>
 public static class BehindTheBack
 {
@@ -18,6 +18,13 @@ public static class BehindTheBack
 
     private static readonly ApiOperation<DeleteInstanceRequest, ActionResponse> DeleteInstance = new(
         CloudProduct.Cr, "DeleteInstance", ApiAccess.Write, BehindTheBackJson.Default.DeleteInstanceRequest, BehindTheBackJson.Default.ActionResponse);
+
+    private static readonly ApiOperation<DeleteAttachmentRequest, ActionResponse> DeleteTransitRouterVpcAttachment = new(
+        CloudProduct.Cbn, "DeleteTransitRouterVpcAttachment", ApiAccess.Write, BehindTheBackJson.Default.DeleteAttachmentRequest, BehindTheBackJson.Default.ActionResponse);
+
+    /// <summary>Detaches a VPC from its transit router; <paramref name="force"/> takes the static routes toward it along.</summary>
+    public static Task DeleteVpcAttachmentAsync(CloudClientFactory factory, string region, string attachmentId, bool force) =>
+        Client(factory).InvokeAsync(DeleteTransitRouterVpcAttachment, new DeleteAttachmentRequest { TransitRouterAttachmentId = attachmentId, Force = force }, region);
 
     public static Task UnTagVpcAsync(CloudClientFactory factory, string region, string vpcId, string tagKey) =>
         Client(factory).InvokeAsync(UnTagResources, new UnTagResourcesRequest { RegionId = region, ResourceType = "VPC", ResourceId = [vpcId], TagKey = [tagKey] }, region);
@@ -45,6 +52,13 @@ public sealed record UnTagResourcesRequest
     public IReadOnlyList<string> TagKey { get; init; } = [];
 }
 
+public sealed record DeleteAttachmentRequest
+{
+    public string? TransitRouterAttachmentId { get; init; }
+
+    public bool? Force { get; init; }
+}
+
 public sealed record DeleteInstanceRequest
 {
     public string? RegionId { get; init; }
@@ -63,5 +77,6 @@ public sealed record ActionResponse
 
 [JsonSerializable(typeof(UnTagResourcesRequest))]
 [JsonSerializable(typeof(DeleteInstanceRequest))]
+[JsonSerializable(typeof(DeleteAttachmentRequest))]
 [JsonSerializable(typeof(ActionResponse))]
 internal sealed partial class BehindTheBackJson : JsonSerializerContext;

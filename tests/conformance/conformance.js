@@ -301,6 +301,53 @@ async function vpcCases() {
   await check('vpc.DeleteRouteEntry of a system route is OperationDenied', async () => {
     await expectError(vpc.deleteRouteEntry(new Vpc.DeleteRouteEntryRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '172.16.0.0/24' })), 'OperationDenied', 400);
   });
+
+  // The form AcrReach's applier falls back to when its look found no entry id: table, destination and next hop.
+  await check('vpc.DeleteRouteEntry by table, destination and next hop removes only that route; another next hop or a second delete is InvalidRouteEntry.NotFound', async () => {
+    const list = async () => (await vpc.describeRouteEntryList(new Vpc.DescribeRouteEntryListRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '100.120.1.1/32' }))).body.routeEntrys.routeEntry;
+    await vpc.createRouteEntry(new Vpc.CreateRouteEntryRequest({
+      regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '100.120.1.1/32', nextHopType: 'Attachment', nextHopId: 'tr-attach-sh2',
+      routeEntryName: 'acr-reach', description: 'acr-reach: oss for cri-xxxxxx', clientToken: 'conformance-token-delete',
+    }));
+    await eventually(async () => (await list()).some((e) => e.status === 'Available'), 'the route to turn Available');
+    const byHop = (nextHopId) => new Vpc.DeleteRouteEntryRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', destinationCidrBlock: '100.120.1.1/32', nextHopId });
+    await expectError(vpc.deleteRouteEntry(byHop('tr-attach-other')), 'InvalidRouteEntry.NotFound');
+    assert.equal((await list()).length, 1);
+    const body = (await vpc.deleteRouteEntry(byHop('tr-attach-sh2'))).body;
+    assert.ok(body.requestId);
+    await eventually(async () => (await list()).length === 0, 'the route to disappear');
+    await expectError(vpc.deleteRouteEntry(byHop('tr-attach-sh2')), 'InvalidRouteEntry.NotFound');
+    const others = (await vpc.describeRouteEntryList(new Vpc.DescribeRouteEntryListRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2' }))).body.routeEntrys.routeEntry;
+    assert.ok(others.some((e) => e.destinationCidrBlock === '10.0.0.0/8'), 'the other routes stay');
+  });
+
+  // A person takes a VPC's reach away by removing its tag (AcrReach reads tags through DescribeVpcs).
+  await check('vpc.TagResources, ListTagResources and UnTagResources on a VPC: TagResources.TagResource[], the tag gone from DescribeVpcs after UnTag', async () => {
+    const tagsOf = async () => (await vpc.listTagResources(new Vpc.ListTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'VPC', resourceId: ['vpc-hz3'] }))).body;
+    await vpc.tagResources(new Vpc.TagResourcesRequest({
+      regionId: 'cn-hangzhou', resourceType: 'VPC', resourceId: ['vpc-hz3'],
+      tag: [new Vpc.TagResourcesRequestTag({ key: 'acr-reach', value: 'cri-xxxxxx' }), new Vpc.TagResourcesRequestTag({ key: 'team', value: 'netops' })],
+    }));
+    const tagged = await tagsOf();
+    assert.deepEqual(tagged.tagResources.tagResource.map((t) => [t.resourceId, t.resourceType, t.tagKey, t.tagValue]),
+      [['vpc-hz3', 'VPC', 'acr-reach', 'cri-xxxxxx'], ['vpc-hz3', 'VPC', 'team', 'netops']]);
+    const filtered = (await vpc.listTagResources(new Vpc.ListTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'VPC', tag: [new Vpc.ListTagResourcesRequestTag({ key: 'acr-reach' })] }))).body;
+    assert.ok(filtered.tagResources.tagResource.some((t) => t.resourceId === 'vpc-hz3'));
+    const seen = (await vpc.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-hangzhou', vpcId: 'vpc-hz3' }))).body.vpcs.vpc[0];
+    assert.ok(seen.tags.tag.some((t) => t.key === 'acr-reach' && t.value === 'cri-xxxxxx'));
+
+    await vpc.unTagResources(new Vpc.UnTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'VPC', resourceId: ['vpc-hz3'], tagKey: ['acr-reach'] }));
+    assert.deepEqual((await tagsOf()).tagResources.tagResource.map((t) => t.tagKey), ['team']);
+    const after = (await vpc.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-hangzhou', vpcId: 'vpc-hz3' }))).body.vpcs.vpc[0];
+    assert.ok(!(after.tags.tag || []).some((t) => t.key === 'acr-reach'));
+
+    await vpc.unTagResources(new Vpc.UnTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'VPC', resourceId: ['vpc-hz3'], all: true }));
+    assert.deepEqual((await tagsOf()).tagResources?.tagResource ?? [], []);
+  });
+
+  await check('vpc.UnTagResources of a resource type other than VPC is refused', async () => {
+    await expectError(vpc.unTagResources(new Vpc.UnTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'ROUTETABLE', resourceId: ['vtb-hz3'], tagKey: ['acr-reach'] })), 'InvalidParameter', 400);
+  });
 }
 
 // ---- CBN 2017-09-12 through @alicloud/openapi-client callApi (ACS3, and RPC with signatureAlgorithm v2) ----

@@ -95,11 +95,27 @@ public static class Scoping
         return found switch
         {
             null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => (vpc, false),
+            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => (vpc, false),
             null => (null, false),
             { Type: AttachmentType.Vpc, NetworkId: { } vpc } => (vpc, false),
             { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => (dataCenter, false),
             _ => (null, true),
         };
+    }
+
+    /// <summary>
+    /// The VPC a deleted VPC attachment belonged to, known only by its id (a deletion's record names no VPC): the one VPC
+    /// whose route tables still send something to it — a VPC routes toward a transit router through its own attachment.
+    /// </summary>
+    private static string? RoutedThrough(Account account, string? attachmentId)
+    {
+        if (attachmentId is null)
+        {
+            return null;
+        }
+
+        var vpcs = account.Vpcs.Where(v => v.RouteTables.Any(t => t.Entries.Any(e => e.NextHopId == attachmentId))).Select(v => v.Id).ToList();
+        return vpcs.Count == 1 ? vpcs[0] : null;
     }
 
     /// <summary>The transit router of the region each network (VPC id, data-center name) is attached to: the first attachment by id.</summary>

@@ -15,6 +15,8 @@ namespace AcrReach.Core.Planning;
 [JsonDerivedType(typeof(LinkVpcEndpoint), nameof(ActionKind.LinkVpcEndpoint))]
 [JsonDerivedType(typeof(DeleteTransitRoute), nameof(ActionKind.DeleteTransitRoute))]
 [JsonDerivedType(typeof(DeleteVpcRoute), nameof(ActionKind.DeleteVpcRoute))]
+[JsonDerivedType(typeof(DeleteZoneRecord), nameof(ActionKind.DeleteZoneRecord))]
+[JsonDerivedType(typeof(UnbindZoneVpc), nameof(ActionKind.UnbindZoneVpc))]
 public abstract record PlanAction(
     [property: JsonPropertyOrder(20)] string Region,
     [property: JsonPropertyOrder(30)] string Reason)
@@ -26,9 +28,13 @@ public abstract record PlanAction(
     [JsonIgnore]
     public string Description => AcrReachMark.Describe(Reason);
 
-    /// <summary>True for a removal (<see cref="DeleteVpcRoute"/>, <see cref="DeleteTransitRoute"/>).</summary>
+    /// <summary>True for a removal (<see cref="DeleteVpcRoute"/>, <see cref="DeleteTransitRoute"/>, <see cref="DeleteZoneRecord"/>, <see cref="UnbindZoneVpc"/>).</summary>
     [JsonIgnore]
-    public bool IsRemoval => Kind is ActionKind.DeleteTransitRoute or ActionKind.DeleteVpcRoute;
+    public bool IsRemoval => Kind is ActionKind.DeleteTransitRoute or ActionKind.DeleteVpcRoute or ActionKind.DeleteZoneRecord or ActionKind.UnbindZoneVpc;
+
+    /// <summary>True for a removal of a route (not of DNS).</summary>
+    [JsonIgnore]
+    public bool IsRouteRemoval => Kind is ActionKind.DeleteTransitRoute or ActionKind.DeleteVpcRoute;
 }
 
 /// <summary>The order actions are listed, hashed and applied in.</summary>
@@ -39,6 +45,8 @@ public enum ActionKind
     LinkVpcEndpoint,
     DeleteTransitRoute,
     DeleteVpcRoute,
+    DeleteZoneRecord,
+    UnbindZoneVpc,
 }
 
 /// <summary>A route in a VPC route table; toward a transit router it is <c>NextHopType=Attachment</c> with the VPC's own attachment.</summary>
@@ -105,4 +113,42 @@ public sealed record DeleteTransitRoute(
 {
     [JsonIgnore]
     public override ActionKind Kind => ActionKind.DeleteTransitRoute;
+}
+
+/// <summary>
+/// Removes a PrivateZone record AcrReach made (its remark is the mark) that no rule's DNS needs. PrivateZone is one
+/// central service: <see cref="PlanAction.Region"/> is <see cref="CentralRegion"/>.
+/// </summary>
+public sealed record DeleteZoneRecord(
+    [property: JsonPropertyOrder(1)] string ZoneId,
+    [property: JsonPropertyOrder(2)] string ZoneName,
+    [property: JsonPropertyOrder(3)] string Rr,
+    [property: JsonPropertyOrder(4)] string Type,
+    [property: JsonPropertyOrder(5)] string Value,
+    string Region,
+    string Reason) : PlanAction(Region, Reason)
+{
+    public const string CentralRegion = "central";
+
+    [JsonIgnore]
+    public override ActionKind Kind => ActionKind.DeleteZoneRecord;
+
+    /// <summary>The full name the record answers for.</summary>
+    [JsonIgnore]
+    public string Name => Rr == "@" ? ZoneName : $"{Rr}.{ZoneName}";
+}
+
+/// <summary>
+/// Unbinds a VPC from a zone AcrReach made (the zone's remark is the mark) when no rule of that VPC needs the zone.
+/// PrivateZone has no unbind call: BindZoneVpc is sent with the zone's other bindings (platform.md §7).
+/// </summary>
+public sealed record UnbindZoneVpc(
+    [property: JsonPropertyOrder(1)] string ZoneId,
+    [property: JsonPropertyOrder(2)] string ZoneName,
+    [property: JsonPropertyOrder(3)] string VpcId,
+    string Region,
+    string Reason) : PlanAction(Region, Reason)
+{
+    [JsonIgnore]
+    public override ActionKind Kind => ActionKind.UnbindZoneVpc;
 }

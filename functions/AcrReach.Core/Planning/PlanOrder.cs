@@ -20,6 +20,8 @@ internal static class PlanOrder
             (CreateVpcRoute x, CreateVpcRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
             (DeleteTransitRoute x, DeleteTransitRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
             (DeleteVpcRoute x, DeleteVpcRoute y) => Then(string.CompareOrdinal(x.RouteTableId, y.RouteTableId), Cidr.Compare(x.Destination, y.Destination), string.CompareOrdinal(x.NextHopId, y.NextHopId)),
+            (DeleteZoneRecord x, DeleteZoneRecord y) => Then(string.CompareOrdinal(x.ZoneName, y.ZoneName), string.CompareOrdinal(x.Rr, y.Rr), Then(string.CompareOrdinal(x.Type, y.Type), string.CompareOrdinal(x.Value, y.Value), string.CompareOrdinal(x.ZoneId, y.ZoneId))),
+            (UnbindZoneVpc x, UnbindZoneVpc y) => Then(string.CompareOrdinal(x.ZoneName, y.ZoneName), string.CompareOrdinal(x.VpcId, y.VpcId), string.CompareOrdinal(x.ZoneId, y.ZoneId)),
             (LinkVpcEndpoint x, LinkVpcEndpoint y) => Then(string.CompareOrdinal(x.InstanceId, y.InstanceId), string.CompareOrdinal(x.VpcId, y.VpcId), string.CompareOrdinal(x.VswitchId, y.VswitchId)),
             _ => 0,
         };

@@ -73,13 +73,20 @@ public static class PlanProjection
     {
         var vpcGone = plan.Actions.OfType<DeleteVpcRoute>().Select(d => (d.RouteTableId, d.Destination, d.NextHopId)).ToHashSet();
         var transitGone = plan.Actions.OfType<DeleteTransitRoute>().Select(d => (d.RouteTableId, d.Destination, d.NextHopId)).ToHashSet();
-        if (vpcGone.Count == 0 && transitGone.Count == 0)
+        var recordsGone = plan.Actions.OfType<DeleteZoneRecord>().Select(d => (d.ZoneId, d.Rr, d.Type, d.Value)).ToHashSet();
+        var bindingsGone = plan.Actions.OfType<UnbindZoneVpc>().Select(d => (d.ZoneId, d.VpcId)).ToHashSet();
+        if (vpcGone.Count == 0 && transitGone.Count == 0 && recordsGone.Count == 0 && bindingsGone.Count == 0)
         {
             return account;
         }
 
         return account with
         {
+            PrivateZones = [.. account.PrivateZones.Select(z => z with
+            {
+                Records = [.. z.Records.Where(r => !recordsGone.Contains((z.Id, r.Rr, r.Type, r.Value)))],
+                Vpcs = [.. z.Vpcs.Where(b => !bindingsGone.Contains((z.Id, b.VpcId)))],
+            })],
             Vpcs = [.. account.Vpcs.Select(v => v with { RouteTables = [.. v.RouteTables.Select(t => t with { Entries = [.. t.Entries.Where(e => !vpcGone.Contains((t.Id, e.Destination, e.NextHopId)))] })] })],
             TransitRouters = [.. account.TransitRouters.Select(r => r with
             {

@@ -20,6 +20,7 @@ public sealed record Pruning(string? WithheldBecause = null)
 /// <summary>
 /// Removals, traced not guessed: a route is removed only when it carries AcrReach's mark and no hop of any required path
 /// of any rule in force matches it (after the plan's own routes are added). Everyone else's routes are never touched.
+/// The PrivateZone records and bindings AcrReach made that no rule's DNS needs go too (<see cref="ZoneRemovals"/>).
 /// Nothing is removed when a rule's paths could not be traced whole (an unresolved name, an unlinked registry, an
 /// unsettled plan), because then the routes it would use are unknown; a rule whose source or registry is gone uses none.
 /// </summary>
@@ -38,7 +39,8 @@ public static partial class RouteRemovals
         var candidates = Unused(account, full.Paths)
             .Where(r => scope == PlanScope.Everything || (r.Source is not null && (scope.Source is null || scope.Source == r.Source) && (scope.Registry is null || scope.Registry == r.Registry)))
             .ToList();
-        if (candidates.Count == 0)
+        var dns = ZoneRemovals.Unneeded(account, full, scope);
+        if (candidates.Count == 0 && dns.Count == 0)
         {
             return plan;
         }
@@ -50,13 +52,14 @@ public static partial class RouteRemovals
         var findings = plan.Findings;
         if (withheld is not null)
         {
+            var what = dns.Count == 0 ? $"{candidates.Count} route(s)" : $"{candidates.Count} route(s) and {dns.Count} PrivateZone record(s) or binding(s)";
             findings = [.. findings.Append(new Finding(FindingCodes.RemovalsWithheld, Severity.Warning,
-                $"{candidates.Count} route(s) AcrReach made look unneeded, but nothing is removed: {withheld}",
+                $"{what} AcrReach made look unneeded, but nothing is removed: {withheld}",
                 Remedy: "fix what kept the account from being read or traced whole, then prune again")).Distinct().Order(PlanOrder.Findings)];
         }
         else
         {
-            actions = [.. actions.Concat(candidates.Select(c => c.ToAction(Why(c, account, rules)))).Order(PlanOrder.Actions)];
+            actions = [.. actions.Concat(candidates.Select(c => c.ToAction(Why(c, account, rules)))).Concat(dns).Order(PlanOrder.Actions)];
         }
 
         var content = new PlanContent(actions, plan.Dns, findings);

@@ -10,8 +10,9 @@ public static class PlanText
     {
         var routes = plan.Actions.Count(a => a is CreateVpcRoute or CreateTransitRoute);
         var links = plan.Actions.OfType<LinkVpcEndpoint>().ToList();
-        var removals = plan.Actions.Where(a => a.IsRemoval).ToList();
-        output.WriteLine($"{plan.PlanId}: {Count(routes, "route")} to add, {(removals.Count == 0 ? string.Empty : $"{Count(removals.Count, "route")} to remove, ")}{Count(links.Count, "VPC link")}, {Count(plan.Dns.Length, "DNS record")}, {Summary(plan.Findings)}");
+        var removals = plan.Actions.Where(a => a.IsRouteRemoval).ToList();
+        var dnsRemovals = plan.Actions.Where(a => a is DeleteZoneRecord or UnbindZoneVpc).ToList();
+        output.WriteLine($"{plan.PlanId}: {Count(routes, "route")} to add, {(removals.Count == 0 ? string.Empty : $"{Count(removals.Count, "route")} to remove, ")}{(dnsRemovals.Count == 0 ? string.Empty : $"{Count(dnsRemovals.Count, "PrivateZone record or binding", "PrivateZone records or bindings")} to remove, ")}{Count(links.Count, "VPC link")}, {Count(plan.Dns.Length, "DNS record")}, {Summary(plan.Findings)}");
 
         if (routes > 0)
         {
@@ -53,6 +54,34 @@ public static class PlanText
                         _ => throw new InvalidOperationException(),
                     };
                     table.Add(Cidr.Format(destination), nextHop, action.Reason);
+                }
+
+                table.WriteTo(output);
+            }
+        }
+
+        if (dnsRemovals.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("PrivateZone records and bindings to remove (AcrReach's own; no rule's DNS needs them)");
+            foreach (var group in dnsRemovals.GroupBy(a => a switch
+            {
+                DeleteZoneRecord r => $"zone {r.ZoneName} ({r.ZoneId})",
+                UnbindZoneVpc u => $"zone {u.ZoneName} ({u.ZoneId})",
+                _ => throw new InvalidOperationException(),
+            }))
+            {
+                output.WriteLine($"  {group.Key}");
+                var table = new TextTable("    ");
+                foreach (var action in group)
+                {
+                    var (what, detail) = action switch
+                    {
+                        DeleteZoneRecord r => ($"record {r.Name}", $"{r.Type} {r.Value}"),
+                        UnbindZoneVpc u => ($"binding {u.VpcId}", $"({u.Region})"),
+                        _ => throw new InvalidOperationException(),
+                    };
+                    table.Add(what, detail, action.Reason);
                 }
 
                 table.WriteTo(output);
@@ -146,4 +175,6 @@ public static class PlanText
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+
+    private static string Count(int n, string noun, string plural) => $"{n} {(n == 1 ? noun : plural)}";
 }

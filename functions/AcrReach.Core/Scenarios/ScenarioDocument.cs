@@ -215,6 +215,9 @@ public sealed class PrivateZoneDocument
 
     public required string Name { get; init; }
 
+    /// <summary>The zone's remark (<c>acr-reach</c> on a zone AcrReach made).</summary>
+    public string? Remark { get; init; }
+
     public List<ZoneRecordDocument>? Records { get; init; }
 
     public List<ZoneBindingDocument>? Vpcs { get; init; }
@@ -229,6 +232,9 @@ public sealed class ZoneRecordDocument
     public required string Value { get; init; }
 
     public int? Ttl { get; init; }
+
+    /// <summary>The record's remark (<c>acr-reach</c> on a record AcrReach made).</summary>
+    public string? Remark { get; init; }
 }
 
 public sealed class ZoneBindingDocument

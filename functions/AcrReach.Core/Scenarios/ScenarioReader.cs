@@ -259,7 +259,7 @@ public static partial class ScenarioReader
                         throw Error($"{rPath}.type", $"'{record.Type}' is not a record type (A | AAAA | CNAME | TXT | MX | PTR | SRV)");
                     }
 
-                    records.Add(new ZoneRecord(record.Rr, record.Type, record.Value, record.Ttl ?? 60));
+                    records.Add(new ZoneRecord(record.Rr, record.Type, record.Value, record.Ttl ?? 60) { Remark = record.Remark });
                 }
 
                 var bindings = ImmutableArray.CreateBuilder<ZoneBinding>();
@@ -271,7 +271,7 @@ public static partial class ScenarioReader
                     bindings.Add(new ZoneBinding(vpc.Id, bindingList[b].RegionId ?? vpc.Region));
                 }
 
-                result.Add(new PrivateZone(zone.Id, zone.Name, records.ToImmutable(), bindings.ToImmutable()));
+                result.Add(new PrivateZone(zone.Id, zone.Name, records.ToImmutable(), bindings.ToImmutable()) { Remark = zone.Remark });
             }
 
             return result.MoveToImmutable();

@@ -35,7 +35,8 @@ public static class ScenarioWriter
             {
                 Id = z.Id,
                 Name = z.Name,
-                Records = [.. z.Records.Select(r => new ZoneRecordDocument { Rr = r.Rr, Type = r.Type, Value = r.Value, Ttl = r.Ttl })],
+                Remark = z.Remark,
+                Records = [.. z.Records.Select(r => new ZoneRecordDocument { Rr = r.Rr, Type = r.Type, Value = r.Value, Ttl = r.Ttl, Remark = r.Remark })],
                 Vpcs = [.. z.Vpcs.Select(v => new ZoneBindingDocument { VpcId = v.VpcId, RegionId = v.RegionId })],
             })],
         Policy = new PolicyDocument

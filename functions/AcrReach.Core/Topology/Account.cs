@@ -188,9 +188,17 @@ public sealed record RegionalEndpoints(ImmutableSortedDictionary<string, Immutab
 }
 
 /// <summary>A PrivateZone zone: its records and the VPCs it is bound to (BindZoneVpc replaces the whole set).</summary>
-public sealed record PrivateZone(string Id, string Name, ImmutableArray<ZoneRecord> Records, ImmutableArray<ZoneBinding> Vpcs);
+public sealed record PrivateZone(string Id, string Name, ImmutableArray<ZoneRecord> Records, ImmutableArray<ZoneBinding> Vpcs)
+{
+    /// <summary>The zone's remark: AcrReach's mark on a zone it made (set with UpdateZoneRemark: AddZone takes none).</summary>
+    public string? Remark { get; init; }
+}
 
 /// <summary>A record of a zone: <see cref="Rr"/> is the host part (<c>@</c> for the apex).</summary>
-public sealed record ZoneRecord(string Rr, string Type, string Value, int Ttl);
+public sealed record ZoneRecord(string Rr, string Type, string Value, int Ttl)
+{
+    /// <summary>The record's remark: AcrReach's mark on a record it made.</summary>
+    public string? Remark { get; init; }
+}
 
 public sealed record ZoneBinding(string VpcId, string RegionId);

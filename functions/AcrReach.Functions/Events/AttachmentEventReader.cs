@@ -7,7 +7,7 @@ namespace AcrReach.Functions.Events;
 /// <summary>
 /// Reads ActionTrail <c>ApiCall</c> records of a new transit-router VPC, VBR or VPN attachment (cloud-apis.md §5).
 /// The record's exact layout is unconfirmed, so ids are looked for in several places; an event naming only a
-/// region falls back to reconciling that region.
+/// region falls back to reconciling that region. Deletions and reach-tag changes go to <see cref="RemovalEventReader"/>.
 /// </summary>
 internal static class AttachmentEventReader
 {
@@ -18,13 +18,22 @@ internal static class AttachmentEventReader
         ("CreateTransitRouterVpnAttachment", AttachmentType.Vpn, "VpnId", "vco-"),
     ];
 
-    public static EventReading Read(int index, CloudEvent cloudEvent)
+    /// <summary>Every event name this function acts on (its EventBridge rule must name exactly these).</summary>
+    public static System.Collections.Immutable.ImmutableArray<string> EventNames { get; } = [.. Creations.Select(c => c.EventName), .. RemovalEventReader.NetworkEvents];
+
+    /// <param name="prune">Whether removals (a deletion's, <see cref="RemovalEventReader"/>) are applied or only reported.</param>
+    public static EventReading Read(int index, CloudEvent cloudEvent, bool prune)
     {
         var data = cloudEvent.Data;
         var eventName = JsonTree.String(data, "eventName");
         if (eventName is null)
         {
             return new MalformedReading(index, cloudEvent.Id, "data.eventName is missing: not an ActionTrail record");
+        }
+
+        if (RemovalEventReader.IsNetworkEvent(eventName))
+        {
+            return RemovalEventReader.ReadNetwork(index, cloudEvent, eventName, prune);
         }
 
         var creation = Array.Find(Creations, c => string.Equals(c.EventName, eventName, StringComparison.OrdinalIgnoreCase));

@@ -9,7 +9,8 @@ internal abstract record EventReading(int Index, string? EventId);
 /// <summary>Reconcile these scopes (several when one event names several registries).</summary>
 /// <param name="WaitsForReady">The event fires while its resource is still being created: wait until it is ready.</param>
 /// <param name="SweepId">The fanned-out sweep the run is a shard of (the worker's event).</param>
-/// <param name="Prune">Also remove AcrReach's own routes no rule needs (the timer sweep with <c>ACR_REACH_SWEEP_PRUNE=true</c>).</param>
+/// <param name="Prune">Plan the removals of AcrReach's own routes no rule needs: applied in a repair (the timer sweep or a
+/// deletion event with <c>ACR_REACH_SWEEP_PRUNE=true</c>), only reported in a report-only run (a deletion event without).</param>
 internal sealed record ReconcileReading(int Index, string? EventId, ImmutableArray<ReconcileScope> Scopes, string Trigger, ReconcileMode Mode, bool WaitsForReady, string? SweepId = null, bool Prune = false)
     : EventReading(Index, EventId);
 

@@ -17,13 +17,22 @@ internal static class RegistryEventReader
 
     private static readonly string[] EndpointChanges = ["CreateInstanceVpcEndpointLinkedVpc", "DeleteInstanceVpcEndpointLinkedVpc"];
 
-    public static EventReading Read(int index, CloudEvent cloudEvent)
+    /// <summary>Every event name this function acts on (its EventBridge rule must name exactly these).</summary>
+    public static ImmutableArray<string> EventNames { get; } = [.. InstanceCreations, .. EndpointChanges, .. RemovalEventReader.RegistryEvents];
+
+    /// <param name="prune">Whether a deleted registry's removals (<see cref="RemovalEventReader"/>) are applied or only reported.</param>
+    public static EventReading Read(int index, CloudEvent cloudEvent, bool prune)
     {
         var data = cloudEvent.Data;
         var eventName = JsonTree.String(data, "eventName");
         if (eventName is null)
         {
             return new MalformedReading(index, cloudEvent.Id, "data.eventName is missing: not an ActionTrail record");
+        }
+
+        if (RemovalEventReader.IsRegistryEvent(eventName))
+        {
+            return RemovalEventReader.ReadRegistry(index, cloudEvent, eventName, prune);
         }
 
         var isCreation = InstanceCreations.Contains(eventName, StringComparer.OrdinalIgnoreCase);

@@ -8,8 +8,8 @@ internal static class EventFunctions
 {
     public static IReadOnlyList<EventReading> Read(FunctionKind function, ReadOnlyMemory<byte> body, HostConfig config) => function switch
     {
-        FunctionKind.OnAttachment => ReadCloudEvents(body, AttachmentEventReader.Read),
-        FunctionKind.OnRegistry => ReadCloudEvents(body, RegistryEventReader.Read),
+        FunctionKind.OnAttachment => ReadCloudEvents(body, (index, e) => AttachmentEventReader.Read(index, e, config.SweepPrune)),
+        FunctionKind.OnRegistry => ReadCloudEvents(body, (index, e) => RegistryEventReader.Read(index, e, config.SweepPrune)),
         FunctionKind.Sweep => [Pruning(TimerEventReader.Read(body, config.SweepRepair), config)],
         FunctionKind.SweepWorker => [Pruning(ShardEventReader.Read(body), config)],
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "not an event function"),

@@ -77,7 +77,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
     {
         var asked = readings.SelectMany(r => r.Scopes.Select(scope => (Reading: r, Scope: scope))).Select((a, order) => (a.Reading, a.Scope, Order: order));
         return asked
-            .GroupBy(a => (a.Reading.Trigger, a.Reading.Mode, a.Reading.WaitsForReady, a.Reading.SweepId))
+            .GroupBy(a => (a.Reading.Trigger, a.Reading.Mode, a.Reading.WaitsForReady, a.Reading.SweepId, a.Reading.Prune))
             .SelectMany(kind =>
             {
                 var first = new Dictionary<ReconcileScope, (ReconcileReading Reading, ReconcileScope Scope, int Order)>();

@@ -35,7 +35,10 @@ public sealed record HostConfig
     /// <summary>Whether a sweep repairs when its timer payload does not say (default: report only).</summary>
     public bool SweepRepair { get; init; }
 
-    /// <summary>Whether the timer sweep also removes AcrReach's own routes no rule needs (default: only reports them).</summary>
+    /// <summary>
+    /// Whether runs no person started remove AcrReach's own routes no rule needs (default: only report them): the timer
+    /// sweep and its shards, and the runs deletion events start (an attachment, VPC or registry deleted, a reach tag removed).
+    /// </summary>
     public bool SweepPrune { get; init; }
 
     /// <summary>The chat robot's app secret; without it every chat request is refused.</summary>

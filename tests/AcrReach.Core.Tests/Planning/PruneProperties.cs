@@ -26,6 +26,32 @@ public class PruneProperties
     }
 
     [Property(MaxTest = Tests)]
+    public void A_prune_never_removes_a_record_acr_reach_did_not_make_nor_unbinds_a_zone_it_did_not_make(int seed)
+    {
+        var (_, dropped) = AppliedThenDropped(seed);
+
+        var plan = Planner.Plan(dropped, null, Pruning.Enabled);
+
+        var zones = dropped.PrivateZones.ToDictionary(z => z.Id);
+        Assert.All(plan.Actions.OfType<DeleteZoneRecord>(), r => Assert.Contains(zones[r.ZoneId].Records, e => e.Rr == r.Rr && e.Value == r.Value && e.Remark == AcrReachMark.Name));
+        Assert.All(plan.Actions.OfType<UnbindZoneVpc>(), u => Assert.Equal(AcrReachMark.Name, zones[u.ZoneId].Remark));
+    }
+
+    [Property(MaxTest = Tests)]
+    public void A_prune_never_removes_dns_a_current_rule_needs(int seed)
+    {
+        var (_, dropped) = AppliedThenDropped(seed);
+        var plan = Planner.Plan(dropped, null, Pruning.Enabled);
+
+        var needs = PrivateZoneNeeds.For(Planner.Plan(dropped).Dns, dropped).ToDictionary(n => n.ZoneName);
+        var zones = dropped.PrivateZones.ToDictionary(z => z.Id);
+        Assert.All(plan.Actions.OfType<DeleteZoneRecord>(), r => Assert.False(
+            needs.TryGetValue(r.ZoneName, out var need) && need.Records.Any(n => n.Rr == r.Rr && n.Value == r.Value), $"{r.Name} {r.Value} is still needed"));
+        Assert.All(plan.Actions.OfType<UnbindZoneVpc>(), u => Assert.False(
+            needs.TryGetValue(zones[u.ZoneId].Name, out var need) && need.Vpcs.Any(v => v.VpcId == u.VpcId), $"{u.VpcId} still needs {u.ZoneName}"));
+    }
+
+    [Property(MaxTest = Tests)]
     public void A_prune_never_removes_a_route_a_current_rules_path_uses(int seed)
     {
         var (_, dropped) = AppliedThenDropped(seed);
@@ -66,6 +92,9 @@ public class PruneProperties
         var restored = Planner.Plan(pruned with { Policy = applied.Policy });
 
         Assert.Equal(Removals(prune).Order(), Additions(restored).Order());
+
+        // The DNS the rule needs again is exactly what the prune took away (the applier makes it from the plan's records).
+        Assert.Equal(DnsRemovals(prune).Order(), Missing(PrivateZoneNeeds.For(restored.Dns, pruned), pruned).Order());
     }
 
     [Property(MaxTest = Tests)]
@@ -96,20 +125,19 @@ public class PruneProperties
         }
     }
 
-    /// <summary>A generated account with its plan applied (until settled), and the same with one of its rules dropped.</summary>
+    /// <summary>
+    /// A generated account with its plan applied (until settled) and its DNS made in PrivateZone as the applier makes it
+    /// (marked zones and records), next to a zone someone else made (unmarked, bound to every VPC, with a record); and the
+    /// same account with one of its rules dropped.
+    /// </summary>
     private static (Account Applied, Account Dropped) AppliedThenDropped(int seed)
     {
-        var account = RandomAccounts.Generate(seed);
-        for (var round = 0; round < 3; round++)
+        var account = ZoneRemovalTests.WithAcrReachZones(ZoneRemovalTests.Settled(RandomAccounts.Generate(seed)));
+        account = account with
         {
-            var plan = Planner.Plan(account);
-            if (plan.Actions.IsEmpty)
-            {
-                break;
-            }
-
-            account = PlanProjection.Apply(account, plan);
-        }
+            PrivateZones = account.PrivateZones.Add(new PrivateZone("zone-theirs", "corp.example.aliyuncs.com",
+                [new ZoneRecord("@", "A", "10.1.2.3", 60)], [.. account.Vpcs.Select(v => new ZoneBinding(v.Id, v.Region))])),
+        };
 
         var rules = account.Policy.Reach;
         if (rules.IsEmpty)
@@ -132,6 +160,23 @@ public class PruneProperties
             DeleteTransitRoute t => (t.RouteTableId, Cidr.Format(t.Destination), t.NextHopId),
             _ => (string.Empty, string.Empty, null),
         }).Where(r => r.Item1.Length > 0)];
+
+    private static List<string> DnsRemovals(Plan plan) =>
+        [.. plan.Actions.Select(a => a switch
+        {
+            DeleteZoneRecord r => $"{r.ZoneName} record {r.Rr} {r.Value}",
+            UnbindZoneVpc u => $"{u.ZoneName} binding {u.VpcId}",
+            _ => string.Empty,
+        }).Where(r => r.Length > 0)];
+
+    /// <summary>What the zones of <paramref name="account"/> lack of <paramref name="needs"/>, in <see cref="DnsRemovals"/>' terms.</summary>
+    private static List<string> Missing(IEnumerable<ZoneNeed> needs, Account account) =>
+        [.. needs.SelectMany(n =>
+        {
+            var zone = account.PrivateZones.FirstOrDefault(z => z.Name == n.ZoneName && z.Remark == AcrReachMark.Name);
+            return n.Records.Where(r => zone is null || !zone.Records.Any(e => e.Rr == r.Rr && e.Value == r.Value)).Select(r => $"{n.ZoneName} record {r.Rr} {r.Value}")
+                .Concat(n.Vpcs.Where(v => zone is null || !zone.Vpcs.Any(b => b.VpcId == v.VpcId)).Select(v => $"{n.ZoneName} binding {v.VpcId}"));
+        })];
 
     private static List<(string Table, string Destination, string? NextHop)> Additions(Plan plan) =>
         [.. plan.Actions.Select(a => a switch

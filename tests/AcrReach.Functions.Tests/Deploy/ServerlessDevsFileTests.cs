@@ -128,6 +128,12 @@ public sealed class ServerlessDevsFileTests
     [InlineData(FunctionKind.OnRegistry, "registry-created-no-id.json", true)]
     [InlineData(FunctionKind.OnRegistry, "registry-vpc-endpoint-linked.json", true)]
     [InlineData(FunctionKind.OnRegistry, "attachment-vpc-created.json", false)]
+    [InlineData(FunctionKind.OnAttachment, "attachment-vpc-deleted.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "vpc-deleted.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "vpc-tag-removed.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "registry-deleted.json", false)]
+    [InlineData(FunctionKind.OnRegistry, "registry-deleted.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "vpc-deleted.json", false)]
     public void Filters_the_events_of_its_own_function_only(FunctionKind kind, string file, bool delivered)
     {
         var config = DeploymentFiles.DevsFunctions[kind]["triggers"]![0]!["triggerConfig"]!;
@@ -141,7 +147,8 @@ public sealed class ServerlessDevsFileTests
     [InlineData("acs.cbn", "cbn:ActionTrail:ApiCall", "CreateTransitRouterVbrAttachment", true)]
     [InlineData("acs.cen", "cen:ActionTrail:ConsoleOperation", "CreateTransitRouterVpnAttachment", true)]
     [InlineData("acs.cen", "cen:ActionTrail:AliyunServiceEvent", "CreateTransitRouterVpcAttachment", false)]
-    [InlineData("acs.cen", "cen:ActionTrail:ApiCall", "DeleteTransitRouterVpcAttachment", false)]
+    [InlineData("acs.cen", "cen:ActionTrail:ApiCall", "DeleteTransitRouterVpcAttachment", true)]
+    [InlineData("acs.cen", "cen:ActionTrail:ApiCall", "DeleteTransitRouterVbrAttachment", false)]
     public void The_attachment_rule_matches_the_event_type_suffix_and_the_api_names_whatever_the_product_prefix(string source, string type, string eventName, bool delivered)
     {
         // ActionTrail events on EventBridge are typed <product>:ActionTrail:ApiCall or :ConsoleOperation; CEN's prefix
@@ -154,6 +161,19 @@ public sealed class ServerlessDevsFileTests
         cloudEvent["data"]!["eventName"] = eventName;
 
         Assert.Equal(delivered, EventPattern.Matches(pattern, cloudEvent));
+    }
+
+    [Theory]
+    [InlineData(FunctionKind.OnAttachment)]
+    [InlineData(FunctionKind.OnRegistry)]
+    public void The_rule_names_exactly_the_events_its_function_acts_on(FunctionKind kind)
+    {
+        var config = DeploymentFiles.DevsFunctions[kind]["triggers"]![0]!["triggerConfig"]!;
+        var pattern = JsonNode.Parse((string)config["eventRuleFilterPattern"]!)!;
+        var named = pattern["data"]!["eventName"]!.AsArray().Select(n => (string)n!).Order(StringComparer.Ordinal);
+        var read = (kind == FunctionKind.OnAttachment ? AttachmentEventReader.EventNames : RegistryEventReader.EventNames).Order(StringComparer.Ordinal);
+
+        Assert.Equal(read, named);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class OnAttachmentTests
         Assert.Equal(["tr-attach-uf6vpc0001abcd", "tr-attach-bp1vbr0001abcd"], merged.Attachments.Select(a => a.AttachmentId));
         var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
         Assert.Equal(3, ignored.GetProperty("index").GetInt32());
-        Assert.Contains("DeleteTransitRouterVpcAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("DeleteTransitRouterVbrAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
