@@ -74,6 +74,12 @@ public sealed class Reconciler
     {
         ArgumentNullException.ThrowIfNull(request);
         var discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
+        if (discovered.IsPartial && request.Scope is OneNetwork one && !ReachRules.Effective(discovered.Account).Any(r => r.From.Name == one.Network))
+        {
+            // A network no rule starts at: the answer names every network that has one, which only the account tells.
+            discovered = await DiscoverAsync(null, cancellationToken);
+        }
+
         var scoped = Scoping.Apply(discovered, request.Scope);
         var plan = PlanFor(discovered, scoped, request);
         return new PlannedScope(plan, scoped.Verify(), discovered, scoped, _applier.StepsOf(plan, scoped.Account));
