@@ -62,6 +62,13 @@ internal sealed class PathDiscovery
                 var named = NamedRegistries(network, policy);
                 await ReadRegistriesAsync(listing.Instances.Where(i => named.Contains(ReachRules.AllRegistries) || named.Contains(i.InstanceId!)), cancellationToken);
                 break;
+            case NetworksFocus many:
+                await Task.WhenAll(many.Vpcs.Select(network => FindSourceAsync(network, regions, cancellationToken)));
+                var wanted = many.Vpcs.SelectMany(network => NamedRegistries(network, policy)).ToHashSet(StringComparer.Ordinal);
+                await Task.WhenAll(
+                    many.DataCenters ? ReadDataCentersAsync(policy, cancellationToken) : Task.CompletedTask,
+                    ReadRegistriesAsync(listing.Instances.Where(i => many.DataCenters || wanted.Contains(ReachRules.AllRegistries) || wanted.Contains(i.InstanceId!)), cancellationToken));
+                break;
             case RegionFocus region:
                 await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
                 break;

@@ -61,10 +61,34 @@ public static class Scoping
             OneNetwork => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            AttachedNetworks many => ManyFocus(many, Footprint),
             RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
             TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
             _ => null,
         };
+    }
+
+    /// <summary>The VPCs and data centers of a merged run read together; null (the account) when a peer attachment is among them.</summary>
+    private static NetworksFocus? ManyFocus(AttachedNetworks many, Func<DiscoveredAccount, PlanFootprint> footprint)
+    {
+        var vpcs = ImmutableArray.CreateBuilder<NetworkFocus>();
+        var dataCenters = false;
+        foreach (var attachment in many.Attachments)
+        {
+            switch (attachment)
+            {
+                case { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc):
+                    vpcs.Add(NetworkFocus.For(vpc, region));
+                    break;
+                case { Type: AttachmentType.Vbr or AttachmentType.Vpn }:
+                    dataCenters = true;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return new NetworksFocus(vpcs.ToImmutable(), dataCenters) { Footprint = footprint };
     }
 
     private static bool IsVpcId(string network) => network.StartsWith("vpc-", StringComparison.Ordinal);

@@ -195,7 +195,10 @@ public sealed class AttachmentBurstOnLocalCloudTests
         Assert.Equal(("200", 1), (burst.FcStatus, burst.Runs));
         Assert.Equal(1, burst.Messages);
         Assert.Equal(single.Calls["ListTransitRouterRouteEntries"] - single.Calls["CreateTransitRouterRouteEntry"], burst.Calls["ListTransitRouterRouteEntries"] - burst.Calls["CreateTransitRouterRouteEntry"]);
-        Assert.Equal(single.Calls["ListTransitRouterRouteTableAssociations"], burst.Calls["ListTransitRouterRouteTableAssociations"]);
+        Assert.Equal(single.Calls["ListTransitRouterRouteTables"], burst.Calls["ListTransitRouterRouteTables"]);
+
+        // Each further VPC adds only the association of its own attachment, once in each of the run's two reads (before, verify).
+        Assert.Equal(single.Calls["ListTransitRouterRouteTableAssociations"] + ((Consumers - 1) * 2), burst.Calls["ListTransitRouterRouteTableAssociations"]);
         var planned = Core.Planning.Planner.Plan(account).Actions;
         Assert.Equal(planned.OfType<Core.Planning.CreateTransitRoute>().Count(), burst.Calls["CreateTransitRouterRouteEntry"]);
         Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Count(), burst.Calls["CreateRouteEntry"]);

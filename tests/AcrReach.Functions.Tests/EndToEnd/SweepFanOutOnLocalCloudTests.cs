@@ -1,5 +1,6 @@
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Functions.Hosting;
+using AcrReach.Functions.Tests.Deploy;
 using AcrReach.Functions.Tests.Support;
 using AcrReach.LocalCloud;
 using AcrReach.LocalCloud.Fc;
@@ -60,6 +61,42 @@ public sealed class SweepFanOutOnLocalCloudTests
         fanOut.Rig.AssertConverged();
     }
 
+    [Fact]
+    public async Task A_shard_failing_every_attempt_is_tried_as_often_as_the_async_configuration_says_and_the_other_shard_still_converges()
+    {
+        // The deployment's retries (s.yaml asyncInvokeConfig of the worker), as `serve` registers the worker with them.
+        var retries = (int)DeploymentFiles.DevsFunctions[FunctionKind.SweepWorker]["asyncInvokeConfig"]!["maxAsyncRetryAttempts"]!;
+        await using var fanOut = await FanOutRig.StartAsync(failing: "region cn-shanghai", retries);
+
+        using var response = await fanOut.Rig.InvokeAsync(Repair);
+
+        Assert.Equal("200", response.FcStatus());
+        var sweepId = (await response.JsonAsync()).GetProperty("sweepId").GetString()!;
+        var invocations = await fanOut.FinishedAsync(2);
+        Assert.Equal([("Failed", 1 + retries), ("Succeeded", 1)], invocations.Select(i => (i.Status, i.Attempts)).Order());
+        var messages = fanOut.Rig.Messages().Where(m => (string?)m["sweepId"] == sweepId).ToList();
+        var hangzhou = Assert.Single(messages);
+        Assert.Equal(("region cn-hangzhou", "InSync"), ((string?)hangzhou["scope"], (string?)hangzhou["outcome"]));
+
+        // Every route the seed needs is on vpc-sh2's path: the Shanghai shard's, which never ran.
+        Assert.Empty(fanOut.Rig.MarkedRoutes());
+    }
+
+    /// <summary>The real engine, except that a run of one scope throws (the worker answers x-fc-status 404 every time).</summary>
+    private sealed class FailingScope(IReachEngine engine, string scope) : IReachEngine
+    {
+        public Task<ApplyReport> ReconcileAsync(ReconcileRequest request, RunContext context, CancellationToken cancellationToken) =>
+            request.Scope.Describe() == scope ? throw new InvalidOperationException($"{scope} fails on purpose") : engine.ReconcileAsync(request, context, cancellationToken);
+
+        public Task<PlannedScope> PlanAsync(ReconcileScope scope, RunContext context, CancellationToken cancellationToken) => engine.PlanAsync(scope, context, cancellationToken);
+
+        public Task<ApprovedApply> ApplyPlanAsync(string planId, ReconcileRequest request, RunContext context, CancellationToken cancellationToken) => engine.ApplyPlanAsync(planId, request, context, cancellationToken);
+
+        public Task<AccountStatus> StatusAsync(RunContext context, CancellationToken cancellationToken) => engine.StatusAsync(context, cancellationToken);
+
+        public Task<SweepFanOutReport> FanOutSweepAsync(SweepFanOutRequest request, RunContext context, CancellationToken cancellationToken) => engine.FanOutSweepAsync(request, context, cancellationToken);
+    }
+
     /// <summary>The timer's rig (sweep host + local cloud) and a second host, the worker, registered with the local cloud's FC.</summary>
     private sealed class FanOutRig : IAsyncDisposable
     {
@@ -69,7 +106,7 @@ public sealed class SweepFanOutOnLocalCloudTests
 
         public HostUnderTest Worker { get; }
 
-        public static async Task<FanOutRig> StartAsync()
+        public static async Task<FanOutRig> StartAsync(string? failing = null, int retries = 2)
         {
             var rig = await CloudRig.StartAsync(
                 FunctionKind.Sweep,
@@ -78,8 +115,12 @@ public sealed class SweepFanOutOnLocalCloudTests
             var worker = await HostUnderTest.StartAsync(
                 FunctionKind.SweepWorker,
                 config => config with { Endpoint = rig.Cloud.Endpoint },
-                config => new ReachEngine(rig.Factory, EngineWiring.Options(config, new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) })));
-            rig.Cloud.RegisterFunction(new LocalFunction(SweepFanOutOnLocalCloudTests.Worker, worker.Address, MaxAsyncRetryAttempts: 2));
+                config =>
+                {
+                    IReachEngine engine = new ReachEngine(rig.Factory, EngineWiring.Options(config, new ReconcilerOptions { ReadyPoll = TimeSpan.FromMilliseconds(20), MaxReadyPoll = TimeSpan.FromMilliseconds(100) }));
+                    return failing is null ? engine : new FailingScope(engine, failing);
+                });
+            rig.Cloud.RegisterFunction(new LocalFunction(SweepFanOutOnLocalCloudTests.Worker, worker.Address, MaxAsyncRetryAttempts: retries));
             return new FanOutRig(rig, worker);
         }
 

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace AcrReach.Cloud.Discovery;
+
+/// <summary>
+/// Several sources at once (a burst of attachment events run as one): the paths of every VPC, read together so that what
+/// they share (a transit-router table, a registry, its VPC) is read once; with <see cref="DataCenters"/>, the data
+/// centers' attachments too.
+/// </summary>
+public sealed record NetworksFocus(ImmutableArray<NetworkFocus> Vpcs, bool DataCenters) : DiscoveryFocus
+{
+    public override string Describe() =>
+        $"{Vpcs.Length} VPC(s){(DataCenters ? " and data centers" : string.Empty)}";
+}
