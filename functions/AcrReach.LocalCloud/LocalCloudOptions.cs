@@ -101,6 +101,7 @@ public sealed record LocalCloudOptions
         ["BindZoneVpc"] = 20,
         ["DeleteZoneRecord"] = 20,
         ["DeleteZone"] = 20,
+        ["UpdateZoneRemark"] = 20,
         ["SendMessage"] = 1000,
     };
 }

@@ -39,9 +39,11 @@ public class ApiCatalogTests
                 "pvtz:AddZone",
                 "pvtz:AddZoneRecord",
                 "pvtz:BindZoneVpc",
+                "pvtz:DeleteZoneRecord",
                 "pvtz:DescribeZoneInfo",
                 "pvtz:DescribeZoneRecords",
                 "pvtz:DescribeZones",
+                "pvtz:UpdateZoneRemark",
                 "sts:AssumeRole",
                 "vpc:CreateRouteEntry",
                 "vpc:DeleteRouteEntry",
@@ -106,6 +108,8 @@ public class ApiCatalogTests
         await apis.Pvtz.DescribeZoneRecordsAsync(new());
         await apis.Pvtz.AddZoneRecordAsync(new());
         await apis.Pvtz.BindZoneVpcAsync(new());
+        await apis.Pvtz.DeleteZoneRecordAsync(new());
+        await apis.Pvtz.UpdateZoneRemarkAsync(new());
         await apis.Mns("1", "cn-hangzhou").SendMessageAsync(new SendMessageRequest { QueueName = "q", MessageBody = "m" });
         await apis.Fc("1", "cn-hangzhou").InvokeFunctionAsync(new InvokeFunctionRequest("w", "{}"u8.ToArray()));
 
@@ -123,7 +127,7 @@ public class ApiCatalogTests
         var tokens = ApiCatalog.Operations.Where(o => o.SendsClientToken).Select(o => o.RamAction);
 
         Assert.Equal(
-            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "fc:InvokeFunction", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
+            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "fc:InvokeFunction", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "pvtz:DeleteZoneRecord", "pvtz:UpdateZoneRemark", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
             writes);
         Assert.Equal(["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "pvtz:AddZone", "pvtz:AddZoneRecord", "vpc:CreateRouteEntry"], tokens);
     }

@@ -12,7 +12,7 @@ public sealed partial class Applier
 
     /// <summary>
     /// One zone: found by exact name or added (ProxyPattern RECORD, so names the zone has no record for still resolve as
-    /// before); missing records added (marked in their remark); then the zone bound to the source VPCs while KEEPING its
+    /// before) and marked in its remark; missing records added (marked in their remark); then the zone bound to the source VPCs while KEEPING its
     /// existing bindings — BindZoneVpc replaces the whole set (platform.md §7), so the set is read first and sent whole,
     /// after the records exist. A record of the same name with another address is a conflict, never changed.
     /// </summary>
@@ -27,7 +27,11 @@ public sealed partial class Applier
         {
             var added = await pvtz.AddZoneAsync(new AddZoneRequest { ZoneName = change.ZoneName, ProxyPattern = "RECORD", ClientToken = ClientTokens.ForZone(change.ZoneName) }, cancellationToken);
             zoneId = added.ZoneId ?? throw new CloudApiException(CloudApiException.InvalidResponseCode, "AddZone answered no ZoneId", added.RequestId, 200, action: "pvtz:AddZone");
-            (changed, lastRequest) = (true, added.RequestId);
+
+            // The zone is AcrReach's: marked, so a prune may unbind the VPCs no rule needs it for (AddZone takes no remark).
+            // Unmarked (this call failed) it counts as someone else's, and its bindings are never touched: the safe side.
+            var marked = await pvtz.UpdateZoneRemarkAsync(new UpdateZoneRemarkRequest { ZoneId = zoneId, Remark = AcrReachMark.Name }, cancellationToken);
+            (changed, lastRequest) = (true, marked.RequestId ?? added.RequestId);
         }
 
         var records = await pvtz.DescribeAllZoneRecordsAsync(new DescribeZoneRecordsRequest { ZoneId = zoneId }, cancellationToken).ToImmutableArrayAsync(cancellationToken);

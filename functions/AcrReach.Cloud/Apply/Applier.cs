@@ -100,6 +100,8 @@ public sealed partial class Applier
         (DeleteVpcRoute v, _) => "vpc:" + v.VpcId,
         (DeleteTransitRoute t, _) => "tr-table:" + t.RouteTableId,
         (LinkVpcEndpoint l, _) => "registry:" + l.InstanceId,
+        (DeleteZoneRecord r, _) => "zone:" + r.ZoneName,
+        (UnbindZoneVpc u, _) => "zone:" + u.ZoneName,
         (_, { } z) => "zone:" + z.ZoneName,
         _ => "other",
     };
@@ -122,6 +124,8 @@ public sealed partial class Applier
                 (DeleteVpcRoute v, _) => await EnsureAbsentAsync(step, new VpcRouteRemoval(_apis.For(account, v.VpcId).Vpc(v.Region), v), cancellationToken),
                 (DeleteTransitRoute t, _) => await EnsureAbsentAsync(step, new TransitRouteRemoval(_apis.For(account, t.TransitRouterId).Cbn, t), cancellationToken),
                 (LinkVpcEndpoint l, _) => await EnsureAsync(step, new VpcLinkChange(_apis.For(account, l.InstanceId).Cr(l.Region), l), cancellationToken),
+                (DeleteZoneRecord r, _) => await EnsureRecordAbsentAsync(step, r, cancellationToken),
+                (UnbindZoneVpc u, _) => await EnsureUnboundAsync(step, u, cancellationToken),
                 (_, { } z) => await EnsureZoneAsync(step, z, cancellationToken),
                 _ => throw new InvalidOperationException($"no way to apply {step.Describe()}"),
             };
@@ -233,11 +237,8 @@ public sealed partial class Applier
     private StepReport TimedOut(StepAction step, string? requestId) =>
         new(step, StepOutcome.Failed, requestId, new StepError(TimeoutCode, $"not in force within {_options.StepTimeout.TotalSeconds:0} s; a later run picks it up"));
 
-    private Task PauseAsync(int pause, CancellationToken cancellationToken)
-    {
-        var wait = TimeSpan.FromTicks(Math.Min(_options.MaxPollInterval.Ticks, _options.PollInterval.Ticks << Math.Min(pause, 20)));
-        return Task.Delay(wait, _time, cancellationToken);
-    }
+    private Task PauseAsync(int pause, CancellationToken cancellationToken) =>
+        Task.Delay(PollSchedule.Pause(pause, _options.PollInterval, _options.MaxPollInterval), _time, cancellationToken);
 
     private enum Progress
     {

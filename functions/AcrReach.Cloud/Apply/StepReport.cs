@@ -69,6 +69,8 @@ public sealed record StepAction
         (LinkVpcEndpoint l, _) => $"link {l.VpcId} (vSwitch {l.VswitchId}) to {l.InstanceId}",
         (DeleteVpcRoute v, _) => $"remove route {Core.Addressing.Cidr.Format(v.Destination)} -> {v.NextHopType} {v.NextHopId} from {v.RouteTableId} ({v.VpcId}, {v.Region})",
         (DeleteTransitRoute t, _) => $"remove route {Core.Addressing.Cidr.Format(t.Destination)} -> Attachment {t.NextHopId} from {t.RouteTableId} ({t.TransitRouterId}, {t.Region})",
+        (DeleteZoneRecord r, _) => $"remove PrivateZone record {r.Name} {r.Type} {r.Value} from zone {r.ZoneName} ({r.ZoneId})",
+        (UnbindZoneVpc u, _) => $"unbind {u.VpcId} ({u.Region}) from PrivateZone zone {u.ZoneName} ({u.ZoneId})",
         (_, { } z) => $"PrivateZone {z.ZoneName}: {string.Join(", ", z.Records.Select(r => $"{r.Rr} {r.Type} {r.Value}"))} for {string.Join(", ", z.Vpcs.Select(v => v.VpcId))}",
         _ => "nothing",
     };

@@ -14,4 +14,8 @@ public interface IPvtzApi
     Task<AddZoneRecordResponse> AddZoneRecordAsync(AddZoneRecordRequest request, CancellationToken cancellationToken = default);
 
     Task<BindZoneVpcResponse> BindZoneVpcAsync(BindZoneVpcRequest request, CancellationToken cancellationToken = default);
+
+    Task<DeleteZoneRecordResponse> DeleteZoneRecordAsync(DeleteZoneRecordRequest request, CancellationToken cancellationToken = default);
+
+    Task<UpdateZoneRemarkResponse> UpdateZoneRemarkAsync(UpdateZoneRemarkRequest request, CancellationToken cancellationToken = default);
 }

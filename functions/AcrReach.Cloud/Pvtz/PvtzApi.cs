@@ -24,4 +24,10 @@ public sealed class PvtzApi(OpenApiClient client) : IPvtzApi
 
     public Task<BindZoneVpcResponse> BindZoneVpcAsync(BindZoneVpcRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(PvtzOperations.BindZoneVpc, request, null, cancellationToken);
+
+    public Task<DeleteZoneRecordResponse> DeleteZoneRecordAsync(DeleteZoneRecordRequest request, CancellationToken cancellationToken = default) =>
+        _client.InvokeAsync(PvtzOperations.DeleteZoneRecord, request, null, cancellationToken);
+
+    public Task<UpdateZoneRemarkResponse> UpdateZoneRemarkAsync(UpdateZoneRemarkRequest request, CancellationToken cancellationToken = default) =>
+        _client.InvokeAsync(PvtzOperations.UpdateZoneRemark, request, null, cancellationToken);
 }

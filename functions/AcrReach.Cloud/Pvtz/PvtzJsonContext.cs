@@ -25,4 +25,8 @@ namespace AcrReach.Cloud.Pvtz;
 [JsonSerializable(typeof(AddZoneRecordResponse))]
 [JsonSerializable(typeof(BindZoneVpcRequest))]
 [JsonSerializable(typeof(BindZoneVpcResponse))]
+[JsonSerializable(typeof(DeleteZoneRecordRequest))]
+[JsonSerializable(typeof(DeleteZoneRecordResponse))]
+[JsonSerializable(typeof(UpdateZoneRemarkRequest))]
+[JsonSerializable(typeof(UpdateZoneRemarkResponse))]
 internal sealed partial class PvtzJsonContext : JsonSerializerContext;

@@ -26,4 +26,12 @@ public static class PvtzOperations
     /// <summary>Sets the whole binding set, so a retry without a ClientToken cannot do harm; none is made up.</summary>
     public static readonly ApiOperation<BindZoneVpcRequest, BindZoneVpcResponse> BindZoneVpc = new(
         CloudProduct.Pvtz, "BindZoneVpc", ApiAccess.Write, Json.BindZoneVpcRequest, Json.BindZoneVpcResponse);
+
+    /// <summary>Removes a record by its id (a pruned record AcrReach made); the id is fixed, so a retry cannot remove another.</summary>
+    public static readonly ApiOperation<DeleteZoneRecordRequest, DeleteZoneRecordResponse> DeleteZoneRecord = new(
+        CloudProduct.Pvtz, "DeleteZoneRecord", ApiAccess.Write, Json.DeleteZoneRecordRequest, Json.DeleteZoneRecordResponse);
+
+    /// <summary>Marks a zone AcrReach added (AddZone takes no remark); setting the same remark again does no harm.</summary>
+    public static readonly ApiOperation<UpdateZoneRemarkRequest, UpdateZoneRemarkResponse> UpdateZoneRemark = new(
+        CloudProduct.Pvtz, "UpdateZoneRemark", ApiAccess.Write, Json.UpdateZoneRemarkRequest, Json.UpdateZoneRemarkResponse);
 }

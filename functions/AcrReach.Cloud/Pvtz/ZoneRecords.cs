@@ -105,3 +105,18 @@ public sealed record AddZoneRecordResponse
 
     public bool? Success { get; init; }
 }
+
+/// <summary>pvtz-20180101 DeleteZoneRecord: RecordId (aliyun/alibabacloud-typescript-sdk pvtz-20180101/src/models/DeleteZoneRecordRequest.ts).</summary>
+public sealed record DeleteZoneRecordRequest
+{
+    public long? RecordId { get; init; }
+
+    public string? Lang { get; init; }
+}
+
+public sealed record DeleteZoneRecordResponse
+{
+    public string? RequestId { get; init; }
+
+    public long? RecordId { get; init; }
+}

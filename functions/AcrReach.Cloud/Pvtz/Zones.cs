@@ -173,3 +173,20 @@ public sealed record BindZoneVpcResponse
 {
     public string? RequestId { get; init; }
 }
+
+/// <summary>pvtz-20180101 UpdateZoneRemark: ZoneId, Remark (aliyun/alibabacloud-typescript-sdk pvtz-20180101/src/models/UpdateZoneRemarkRequest.ts).</summary>
+public sealed record UpdateZoneRemarkRequest
+{
+    public string? ZoneId { get; init; }
+
+    public string? Remark { get; init; }
+
+    public string? Lang { get; init; }
+}
+
+public sealed record UpdateZoneRemarkResponse
+{
+    public string? RequestId { get; init; }
+
+    public string? ZoneId { get; init; }
+}

@@ -73,7 +73,7 @@ public sealed class Reconciler
     public async Task<PlannedScope> PlanAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var discovered = await DiscoverAsync(cancellationToken);
+        var discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
         var scoped = Scoping.Apply(discovered, request.Scope);
         var plan = PlanFor(discovered, scoped, request);
         return new PlannedScope(plan, scoped.Verify(), discovered, scoped, _applier.StepsOf(plan, scoped.Account));
@@ -122,7 +122,7 @@ public sealed class Reconciler
     /// <summary>Every reach rule in force and whether it holds now (read-only): the chat's <c>status</c>.</summary>
     public async Task<AccountStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
-        var discovered = await DiscoverAsync(cancellationToken);
+        var discovered = await DiscoverAsync(null, cancellationToken);
         var account = discovered.Account;
         var now = Planner.Verify(account);
         var rules = ReachRules.Effective(account)
@@ -136,10 +136,14 @@ public sealed class Reconciler
         return new AccountStatus(account.AccountId, rules, discovered.Notes);
     }
 
-    private async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken)
+    /// <summary>The account, or with a focus only the paths of its VPC (<see cref="Scoping.FocusOf"/>).</summary>
+    private async Task<DiscoveredAccount> DiscoverAsync(DiscoveryFocus? focus, CancellationToken cancellationToken)
     {
         var discovery = new AccountDiscovery(_apis, _lookup, _options.Discovery with { Progress = _options.Discovery.Progress ?? _options.Progress });
-        return await discovery.DiscoverAsync(cancellationToken);
+        var discovered = await discovery.DiscoverAsync(focus, cancellationToken);
+
+        // With PrivateZone off AcrReach leaves PrivateZone alone, the records it made earlier included: nothing to read.
+        return _options.Apply.PrivateZone ? await ZoneReading.AddZonesAsync(_apis.Pvtz, discovered, cancellationToken) : discovered;
     }
 
     private async Task<ApplyReport> ExecuteAsync(ReconcileRequest request, PlannedScope? prepared, TimeSpan? timeLimit, CancellationToken cancellationToken)
@@ -244,11 +248,11 @@ public sealed class Reconciler
     private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
     {
         var request = run.Request with { Scope = run.Scope };
-        var discovered = prepared?.Discovered ?? await DiscoverAsync(cancellationToken);
+        var discovered = prepared?.Discovered ?? await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
         var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
         var plan = prepared?.Plan ?? PlanFor(discovered, scoped, request);
         run.Discovered(discovered, plan);
-        if (request.Scope is WholeAccount)
+        if (request.Scope is WholeAccount && !discovered.IsPartial)
         {
             run.Stale = StaleRoutes.Find(discovered.Account);
         }
@@ -285,7 +289,7 @@ public sealed class Reconciler
             }
 
             Progress("reading the account again to verify");
-            discovered = await DiscoverAsync(cancellationToken);
+            discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
             scoped = Scoping.Apply(discovered, request.Scope);
             var next = PlanFor(discovered, scoped, request);
             var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);

@@ -30,6 +30,47 @@ public static class Scoping
     public static ScopedAccount Apply(DiscoveredAccount discovered, ReconcileScope scope)
     {
         ArgumentNullException.ThrowIfNull(discovered);
+        var scoped = ApplyToWhole(discovered, scope);
+        return discovered.IsPartial ? scoped with { CanPrune = false } : scoped;
+    }
+
+    /// <summary>
+    /// What discovery may read instead of the account for a request (<see cref="AccountDiscovery.DiscoverAsync(DiscoveryFocus?, CancellationToken)"/>):
+    /// the paths of the sources its scope names, read until everything planning the scope consults is read. Null (read
+    /// the account): the account or every network of a registry, a peer attachment, a prune (removals are decided over
+    /// the whole account), a rollback.
+    /// </summary>
+    public static DiscoveryFocus? FocusOf(ReconcileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Prune || request.RollbackOf is not null)
+        {
+            return null;
+        }
+
+        var scope = request.Scope;
+        PlanFootprint Footprint(DiscoveredAccount discovered)
+        {
+            var scoped = ApplyToWhole(discovered, scope);
+            return Planner.Footprint(scoped.Account, scoped.PlanScope);
+        }
+
+        return scope switch
+        {
+            OneNetwork { Network: var network, Registry: var registry } when IsVpcId(network) => new NetworkFocus(network, null, registry) { Footprint = Footprint },
+            OneNetwork => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
+            AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            _ => null,
+        };
+    }
+
+    private static bool IsVpcId(string network) => network.StartsWith("vpc-", StringComparison.Ordinal);
+
+    private static ScopedAccount ApplyToWhole(DiscoveredAccount discovered, ReconcileScope scope)
+    {
         var account = discovered.Account;
         switch (scope)
         {

@@ -5,8 +5,9 @@ namespace AcrReach.Core.Planning;
 /// <summary>
 /// What planning and verifying a scope looked at beyond its sources: every transit-router table look-up (table and
 /// destination), every association and attachment asked for by id, the data centers asked for, and whether the account's
-/// blocks in 100.0.0.0/8 decided anything. A reader of part of the account (path-scoped discovery) reads until everything
-/// here is something it read: then the plan is the one the whole account gives, because nothing else was consulted.
+/// blocks in 100.0.0.0/8 or every registry's endpoints decided anything. A reader of part of the account (path-scoped
+/// discovery) reads until everything here is something it read: then the plan is the one the whole account gives,
+/// because nothing else was consulted.
 /// </summary>
 public sealed class PlanFootprint
 {
@@ -29,6 +30,11 @@ public sealed class PlanFootprint
 
     /// <summary>Every VPC's and data center's blocks in 100.0.0.0/8 were consulted (would a transit router's /8 capture one).</summary>
     public bool AccountBlocks { get; private set; }
+
+    /// <summary>Every registry's VPC endpoints were consulted (a link's address avoids the addresses already taken).</summary>
+    public bool EveryEndpoint { get; private set; }
+
+    internal void UsedEveryEndpoint() => EveryEndpoint = true;
 
     internal void TransitLookUp(string routeTableId, IPNetwork destination) => _transitLookUps.Add((routeTableId, destination));
 

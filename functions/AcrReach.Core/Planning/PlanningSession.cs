@@ -230,6 +230,7 @@ internal sealed partial class PlanningSession
             }
 
             var vswitch = vpc.VSwitches.MinBy(s => s.Id, StringComparer.Ordinal)!;
+            _state.Footprint?.UsedEveryEndpoint();
             var used = Account.Registries.SelectMany(r => _state.Endpoints(r)).Select(e => e.Endpoint.Ip);
             _state.PlanLink(registry.InstanceId, new VpcEndpoint(vpc.Id, vswitch.Id, PlanProjection.LinkAddress(vswitch, used)));
             _links.Add(new LinkVpcEndpoint(registry.InstanceId, vpc.Id, vswitch.Id, registry.Region,

@@ -21,6 +21,25 @@ internal sealed class PvtzService(CloudState state)
         actions["BindZoneVpc"] = BindZoneVpc;
         actions["DeleteZoneRecord"] = DeleteZoneRecord;
         actions["DeleteZone"] = DeleteZone;
+        actions["UpdateZoneRemark"] = UpdateZoneRemark;
+    }
+
+    /// <summary>
+    /// Sets a zone's remark (pvtz-20180101 UpdateZoneRemark: ZoneId, Remark, Lang; aliyun/alibabacloud-typescript-sdk
+    /// pvtz-20180101/src/models/UpdateZoneRemarkRequest.ts): AddZone takes none, so a zone is marked after it is added.
+    /// </summary>
+    private object UpdateZoneRemark(ApiRequest request, string requestId)
+    {
+        var zone = FindZone(request);
+        var remark = request.Optional("Remark");
+        if (remark is { Length: > 50 })
+        {
+            throw ApiError.Invalid("Remark", "at most 50 characters");
+        }
+
+        zone.Remark = remark;
+        zone.Updated = state.Now;
+        return new UpdateZoneRemarkResponse(requestId, zone.Id);
     }
 
     private object DeleteZoneRecord(ApiRequest request, string requestId)

@@ -89,8 +89,8 @@ internal sealed class CloudState
 
         foreach (var zone in account.PrivateZones.IsDefault ? [] : account.PrivateZones)
         {
-            var state = new ZoneState(zone.Id, zone.Name, "ZONE", null, now) { Vpcs = [.. zone.Vpcs] };
-            state.Records.AddRange(zone.Records.Select(r => new ZoneRecordState(NextRecordId(), r.Rr, r.Type, r.Value, r.Ttl, null, null)));
+            var state = new ZoneState(zone.Id, zone.Name, "ZONE", zone.Remark, now) { Vpcs = [.. zone.Vpcs] };
+            state.Records.AddRange(zone.Records.Select(r => new ZoneRecordState(NextRecordId(), r.Rr, r.Type, r.Value, r.Ttl, null, r.Remark)));
             Zones.Add(state);
         }
 
@@ -288,7 +288,7 @@ internal sealed class CloudState
             [.. r.RouteTables.Select(t => new TransitRouteTable(t.Id, t.IsDefault, [.. t.Associations], [.. t.Entries.Select(e => new TransitRouteEntry(e.Destination, e.NextHopType, e.NextHopId, e.Origin, e.Name, e.Description))]))]))],
         Registries = [.. Registries.Select(r => r.Registry with { VpcEndpoints = [.. r.LinkedVpcs.Select(l => new VpcEndpoint(l.VpcId, l.VswitchId, l.Ip))] })],
         RegionalEndpoints = new RegionalEndpoints(RegionalEndpoints.ToImmutableSortedDictionary(r => r.Key, r => r.Value.ToImmutableSortedDictionary(StringComparer.Ordinal), StringComparer.Ordinal)),
-        PrivateZones = [.. Zones.Select(z => new PrivateZone(z.Id, z.Name, [.. z.Records.Select(r => new ZoneRecord(r.Rr, r.Type, r.Value, r.Ttl))], [.. z.Vpcs]))],
+        PrivateZones = [.. Zones.Select(z => new PrivateZone(z.Id, z.Name, [.. z.Records.Select(r => new ZoneRecord(r.Rr, r.Type, r.Value, r.Ttl) { Remark = r.Remark })], [.. z.Vpcs]) { Remark = z.Remark })],
     };
 
     private static string MergeReachTag(string? existing, IEnumerable<string> registries)

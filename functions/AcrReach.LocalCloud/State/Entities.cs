@@ -153,7 +153,8 @@ internal sealed class ZoneState(string id, string name, string proxyPattern, str
 
     public string ProxyPattern { get; } = proxyPattern;
 
-    public string? Remark { get; } = remark;
+    /// <summary>Set by UpdateZoneRemark.</summary>
+    public string? Remark { get; set; } = remark;
 
     public DateTimeOffset Created { get; } = created;
 

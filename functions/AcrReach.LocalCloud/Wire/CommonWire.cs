@@ -41,5 +41,6 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(AssumeRoleResponse))]
 [JsonSerializable(typeof(DeleteZoneRecordResponse))]
 [JsonSerializable(typeof(DeleteZoneResponse))]
+[JsonSerializable(typeof(UpdateZoneRemarkResponse))]
 [JsonSerializable(typeof(ListTagResourcesResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -54,3 +54,5 @@ internal sealed record RecordItem(long RecordId, string Rr, string Type, string 
 internal sealed record DeleteZoneRecordResponse(string RequestId, long RecordId);
 
 internal sealed record DeleteZoneResponse(string RequestId, string ZoneId);
+
+internal sealed record UpdateZoneRemarkResponse(string RequestId, string ZoneId);

@@ -87,13 +87,61 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public async Task Without_html_the_command_line_does_not_parse()
+    public async Task Without_html_or_output_there_is_nothing_to_do_and_that_is_bad_input_in_one_line()
     {
         var run = await CliRun.Invoke("report", "--scenario", CliRun.Scenario("seed-hangzhou-shanghai"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
-        Assert.Contains("--html", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("(arguments): $: give --html OUT.html, --output text|json, or both", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public async Task An_unknown_output_does_not_parse()
+    {
+        var run = await CliRun.Invoke("report", "--scenario", CliRun.Scenario("seed-hangzhou-shanghai"), "--output", "yaml");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Contains("yaml", run.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_output_is_the_page_s_data_one_entry_per_drawing_and_the_file_line_goes_to_stderr()
+    {
+        var scenario = CliRun.Scenario("datacenter-vbr");
+        var file = Path.Combine(OnPremCommandTests.Temp(), "report.html");
+        var plan = Planner.Plan(ScenarioReader.Read(File.ReadAllBytes(scenario), scenario));
+
+        var run = await CliRun.Invoke("report", "--scenario", scenario, "--html", file, "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith($"wrote {file}: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        var report = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(plan.PlanId, report.GetProperty("planId").GetString());
+        var paths = report.GetProperty("paths").EnumerateArray().ToList();
+        var page = File.ReadAllText(file);
+        Assert.Equal(Regex.Matches(page, "<svg class=\"path\" data-path=").Count, paths.Count);
+        Assert.All(paths, p => Assert.Equal("idc-sh→cri-xxxxxx", p.GetProperty("drawing").GetString()));
+        Assert.Equal(plan.Paths.Count(p => p.Hops.Any(h => h.Route?.Provenance == Core.Tracing.RouteProvenance.Planned)), paths.Count(p => p.GetProperty("hops").EnumerateArray().Any(h => h.GetProperty("mark").GetString() == "wouldAdd")));
+        Assert.Equal("noRoute", paths[1].GetProperty("now").GetString());
+        Assert.Equal("reached", paths[1].GetProperty("withPlan").GetProperty("outcome").GetString());
+        var dataCenter = Assert.Single(report.GetProperty("dataCenters").EnumerateArray());
+        Assert.Equal("idc-sh", dataCenter.GetProperty("name").GetString());
+        Assert.Equal(3, dataCenter.GetProperty("routes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Text_output_has_a_line_per_path_with_its_state_now_and_with_the_plan()
+    {
+        var run = await CliRun.Invoke("report", "--scenario", CliRun.Scenario("seed-hangzhou-shanghai"), "--output", "text");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Output.Split('\n');
+        Assert.StartsWith("Plan plan-", lines[0], StringComparison.Ordinal);
+        Assert.Contains("vpc-sh2→cri-xxxxxx", lines);
+        Assert.Contains(lines, l => l.StartsWith("  forward  auth dockerauth-vpc.cn-hangzhou.aliyuncs.com", StringComparison.Ordinal) && l.Contains("now: broken at hop 1: delivered to the wrong place", StringComparison.Ordinal) && l.Contains("with the plan: reached", StringComparison.Ordinal) && l.EndsWith("adds 3 routes", StringComparison.Ordinal));
+        Assert.Contains("  nothing to configure: account 1234567890123456 has no data centers", lines);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new();
     private readonly List<string> _errors = [];
     private readonly List<string> _requests = [];
-    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _reader = Task.CompletedTask;
     private int _nextId;
@@ -74,11 +74,27 @@ internal sealed class HeadlessBrowser : IAsyncDisposable
     public async Task<PageLoad> LoadAsync(string file)
     {
         var url = new Uri(Path.GetFullPath(file)).AbsoluteUri;
-        await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
-        await _loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_errors)
+        {
+            _loaded = loaded;
+        }
 
-        // A round trip after the load event: every event the page raised before it has been read by then.
-        await EvaluateAsync("document.readyState");
+        await SendAsync("Page.navigate", new JsonObject { ["url"] = url });
+        await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // A late load event of the first page (about:blank) could have answered: wait until this page is the one loaded.
+        // The round trips also mean every event the page raised before them has been read.
+        var waited = Stopwatch.StartNew();
+        while ((await EvaluateAsync("document.readyState === 'complete' ? location.href : ''"))?.GetValue<string>() != url)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"{url} did not finish loading");
+            }
+
+            await Task.Delay(100);
+        }
         lock (_errors)
         {
             return new PageLoad([.. _errors], [.. _requests], url);

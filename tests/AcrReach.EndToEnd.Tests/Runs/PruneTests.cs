@@ -2,6 +2,7 @@ using AcrReach.Cloud.Apply;
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Cloud.Vpc;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
 using AcrReach.LocalCloud;
 using AcrReach.TestSupport;
 
@@ -125,6 +126,65 @@ public sealed class PruneTests
         Assert.Equal(4, applied.Count);
         Assert.Equal(4, applied.Distinct().Count());
     }
+
+    [Fact]
+    public async Task With_private_zone_the_tag_removed_and_pruned_takes_acr_reachs_records_and_bindings_and_leaves_someone_elses_zone_bound()
+    {
+        // The auth zone is someone else's, bound to vpc-hz1: AcrReach adds its record there and binds vpc-sh2, but may
+        // only take its record back; the OSS and registry zones it makes (and marks) lose vpc-sh2 too.
+        var seed = Scenarios.Seed() with
+        {
+            PrivateZones = [new PrivateZone("zone-auth", AuthZone, [new ZoneRecord("www", "A", "10.0.0.9", 60)], [new ZoneBinding("vpc-hz1", "cn-hangzhou")])],
+        };
+        await using var rig = await LocalCloudRig.StartAsync(seed);
+        await rig.ApplyAsync(WithPrivateZone);
+        var made = rig.Cloud.Snapshot().PrivateZones.ToDictionary(z => z.Name);
+        Assert.Equal(AcrReachMark.Name, made["oss-cn-hangzhou-internal.aliyuncs.com"].Remark);
+        Assert.Null(made[AuthZone].Remark);
+        Assert.Equal(4, made.Values.Sum(z => z.Records.Count(r => r.Remark == AcrReachMark.Name)));
+
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
+        var report = await rig.Engine(WithPrivateZone).ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None);
+
+        Assert.Empty(Routes.Marked(rig.Cloud.Snapshot()));
+        var zones = rig.Cloud.Snapshot().PrivateZones.ToDictionary(z => z.Name);
+        Assert.DoesNotContain(zones.Values.SelectMany(z => z.Records), r => r.Remark == AcrReachMark.Name);
+        Assert.Equal([("www", "10.0.0.9")], zones[AuthZone].Records.Select(r => (r.Rr, r.Value)));
+        Assert.Equal(["vpc-hz1", "vpc-sh2"], zones[AuthZone].Vpcs.Select(v => v.VpcId).Order(StringComparer.Ordinal));
+        Assert.Empty(zones["oss-cn-hangzhou-internal.aliyuncs.com"].Vpcs);
+        Assert.Empty(zones["xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com"].Vpcs);
+        var dns = report.Steps.Where(s => s.Action.Plan is DeleteZoneRecord or UnbindZoneVpc).ToList();
+        Assert.Equal((4, 2), (dns.Count(s => s.Action.Plan is DeleteZoneRecord), dns.Count(s => s.Action.Plan is UnbindZoneVpc)));
+        Assert.All(dns, s => Assert.Equal(StepOutcome.Applied, s.Outcome));
+        var message = rig.Messages()[^1].ToJsonString();
+        Assert.Contains("UnbindZoneVpc", message, StringComparison.Ordinal);
+        Assert.Contains("tag removed: vpc-sh2 is bound to zone", message, StringComparison.Ordinal);
+
+        var again = await rig.Engine(WithPrivateZone).ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None);
+        Assert.DoesNotContain(again.Steps, s => s.Action.Plan is { IsRemoval: true });
+    }
+
+    [Fact]
+    public async Task With_private_zone_a_failed_zone_read_removes_nothing_and_the_plan_says_why()
+    {
+        await using var rig = await LocalCloudRig.StartAsync();
+        await rig.ApplyAsync(WithPrivateZone);
+        await BehindTheBack.UnTagVpcAsync(rig.Factory, "cn-shanghai", "vpc-sh2", "acr-reach");
+        rig.Cloud.AddFault(new ScriptedFault("DescribeZoneRecords", 100, "Forbidden.RAM", 403, "not allowed"));
+        rig.Cloud.ResetCalls();
+
+        var report = await rig.Engine(WithPrivateZone).ReconcileAsync(SweepRepairPrune, RunContext.Default, CancellationToken.None);
+
+        Assert.Equal(0, rig.NetworkWriteCalls());
+        Assert.Equal(4, Routes.Marked(rig.Cloud.Snapshot()).Count);
+        Assert.Equal(4, rig.Cloud.Snapshot().PrivateZones.Sum(z => z.Records.Count(r => r.Remark == AcrReachMark.Name)));
+        var withheld = Assert.Single(report.Plan!.Findings, f => f.Code == FindingCodes.RemovalsWithheld);
+        Assert.Contains("PrivateZone zones could not be read (Forbidden.RAM", withheld.Message, StringComparison.Ordinal);
+    }
+
+    private const string AuthZone = "dockerauth-vpc.cn-hangzhou.aliyuncs.com";
+
+    private static readonly ReconcilerOptions WithPrivateZone = new() { Apply = new ApplierOptions { PrivateZone = true } };
 
     private static async Task WaitUntil(Func<bool> condition)
     {

@@ -41,6 +41,26 @@ public sealed class PvtzApiTests
     }
 
     [Fact]
+    public async Task UpdateZoneRemark_marks_a_zone_as_describe_and_the_state_show_it()
+    {
+        await using var cloud = await Cloud.StartAsync();
+        var id = await AddZone(cloud);
+
+        var marked = await cloud.Client.Acs3(CloudClient.Pvtz, "UpdateZoneRemark", P("ZoneId", id, "Remark", "acr-reach"));
+        var info = (await cloud.Client.Acs3(CloudClient.Pvtz, "DescribeZoneInfo", P("ZoneId", id))).Json;
+        var listed = (await cloud.Client.Acs3(CloudClient.Pvtz, "DescribeZones", P("Keyword", "cr.aliyuncs"))).Json;
+        var tooLong = await cloud.Client.Acs3(CloudClient.Pvtz, "UpdateZoneRemark", P("ZoneId", id, "Remark", new string('x', 51)));
+        var unknown = await cloud.Client.Acs3(CloudClient.Pvtz, "UpdateZoneRemark", P("ZoneId", "zone-nope", "Remark", "acr-reach"));
+
+        Assert.Equal(id, marked.Json.GetProperty("ZoneId").GetString());
+        Assert.Equal("acr-reach", info.GetProperty("Remark").GetString());
+        Assert.Equal("acr-reach", listed.GetProperty("Zones").GetProperty("Zone")[0].GetProperty("Remark").GetString());
+        Assert.Equal("InvalidParameter", tooLong.Code);
+        Assert.Equal("Zone.Invalid.Id", unknown.Code);
+        Assert.Equal("acr-reach", Assert.Single(cloud.Server.Snapshot().PrivateZones).Remark);
+    }
+
+    [Fact]
     public async Task BindZoneVpc_replaces_the_whole_binding_set()
     {
         await using var cloud = await Cloud.StartAsync();

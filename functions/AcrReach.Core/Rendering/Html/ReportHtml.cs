@@ -50,7 +50,7 @@ public static class ReportHtml
         ArgumentNullException.ThrowIfNull(input);
         var (account, plan, now) = (input.Account, input.Plan, input.Now);
         var html = new StringBuilder(64 * 1024);
-        var pairs = plan.Paths.GroupBy(p => (p.Source, p.Registry)).ToList();
+        var pairs = ReportPaths.Of(input).GroupBy(p => (p.Planned.Source, p.Planned.Registry)).ToList();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>AcrReach report: plan {Text.Escape(plan.PlanId)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
 
@@ -158,7 +158,7 @@ public static class ReportHtml
         html.Append("</section>\n");
     }
 
-    private static void WritePaths(ReportInput input, List<IGrouping<(string Source, string Registry), PathTrace>> pairs, StringBuilder html)
+    private static void WritePaths(ReportInput input, List<IGrouping<(string Source, string Registry), ReportPath>> pairs, StringBuilder html)
     {
         html.Append("<section id=\"paths\">\n<h2>Paths</h2>\n");
         if (pairs.Count == 0)
@@ -170,9 +170,9 @@ public static class ReportHtml
         {
             var pair = pairs[i];
             html.Append(CultureInfo.InvariantCulture, $"<section class=\"pair\" id=\"pair-{i + 1}\">\n<h3>{Text.Escape(pair.Key.Source)} → {Text.Escape(pair.Key.Registry)}</h3>\n");
-            foreach (var path in pair)
+            foreach (var report in pair)
             {
-                var before = Now(input.Now, path);
+                var (path, before) = (report.Planned, report.Now);
                 html.Append(CultureInfo.InvariantCulture, $"<figure>\n<figcaption><strong>{Text.Escape(path.Direction == PathDirection.Return ? "return" : "forward")}</strong> {Text.Escape(PathDrawing.Title(path))}<br><span class=\"muted\">now:</span> {State(before)} <span class=\"muted\">with the plan:</span> {State(path)}</figcaption>\n");
                 PathDrawing.Write(path, input.Account, html);
                 html.Append("\n</figure>\n");
@@ -195,11 +195,6 @@ public static class ReportHtml
 
         html.Append("</section>\n");
     }
-
-    /// <summary>The same path as it is now: the same table and destination; an unlinked VPC has only one untraced path now, for every table the plan traces.</summary>
-    private static PathTrace? Now(Verification now, PathTrace planned) =>
-        now.Paths.FirstOrDefault(p => (p.Direction, p.Source, p.Registry, p.Endpoint, p.Destination, p.Start) == (planned.Direction, planned.Source, planned.Registry, planned.Endpoint, planned.Destination, planned.Start))
-        ?? now.Paths.FirstOrDefault(p => (p.Direction, p.Source, p.Registry, p.Endpoint) == (planned.Direction, planned.Source, planned.Registry, planned.Endpoint) && p.Outcome is PathOutcome.NotLinked or PathOutcome.Unresolved);
 
     private static string State(PathTrace? path) => path switch
     {
