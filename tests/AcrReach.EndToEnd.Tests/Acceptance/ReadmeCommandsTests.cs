@@ -124,6 +124,19 @@ public sealed partial class ReadmeCommandsTests(ReadmeCommandsTests.InstalledToo
         Assert.True(File.Exists(Path.Combine(Root, publish.Split(' ')[2], "AcrReach.Functions.csproj")), publish);
     }
 
+    [Fact]
+    public void The_ci_script_the_readme_names_runs_the_readmes_test_command_and_publishes_the_host()
+    {
+        Assert.Contains("`.ci/run` runs that same test command", Readme, StringComparison.Ordinal);
+        var script = Path.Combine(Root, ".ci", "run");
+
+        var lines = File.ReadAllLines(script).Select(l => l.Trim()).ToList();
+
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute), $"{script} is not executable");
+        Assert.Contains(lines, l => l.StartsWith("dotnet test AcrReach.sln", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dotnet publish functions/AcrReach.Functions ", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> ShBlocks() =>
         ShBlock().Matches(Readme).Select(m => m.Groups["body"].Value);
 
