@@ -17,6 +17,14 @@ using AcrReach.Sweep.Benchmarks;
 //   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks [-- --vpcs 500 --regions 10 --latency-ms 50 --runs 2]
 // It reports the calls made against the lower bound (the pages that must be read), the writes (0 when converged),
 // and the wall time against the bound the rate limits set. Not a test: numbers for a person, targets printed beside.
+// Issue 10's numbers side by side (one event on two sizes, a burst, the fanned-out sweep):
+//   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks -- --suite events [--sizes 500,5000] [--burst 100] [--settle-ms 1000]
+//   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks -- --suite fan-out [--vpcs 5000]
+if (Text("--suite") is { } suite)
+{
+    return await Issue10.RunAsync(suite, Arg, Text);
+}
+
 var vpcCount = Arg("--vpcs", 500);
 var regionCount = Arg("--regions", 10);
 var latencyMs = Arg("--latency-ms", 50);
@@ -79,7 +87,9 @@ return 0;
 static string Verdict(bool met) => met ? "met" : "MISSED";
 
 int Arg(string name, int fallback) =>
-    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+    Text(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 // The account as AcrReach leaves it: plans applied in the model until nothing is left to add (a VPC link's address
 // needs a second plan), so the sweep measures reading, not writing.

@@ -64,5 +64,6 @@ public static class Program
         yield return DemoCommand.Create();
         yield return OnPremCommand.Create();
         yield return ProbeCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -118,7 +118,14 @@ public sealed class LocalCloudServer : IAsyncDisposable
     /// <summary>Calls received per API action since start or the last <see cref="ResetCalls"/>.</summary>
     public IReadOnlyDictionary<string, int> Calls() => _calls.Snapshot();
 
-    public void ResetCalls() => _calls.Reset();
+    public void ResetCalls()
+    {
+        _calls.Reset();
+        _shaper.RateLimited.Reset();
+    }
+
+    /// <summary>Calls refused per API action for going over its QPS limit, since start or the last <see cref="ResetCalls"/>.</summary>
+    public IReadOnlyDictionary<string, int> RateLimited() => _shaper.RateLimited.Snapshot();
 
     /// <summary>Every write accepted so far, in order, with the account whose credentials made it.</summary>
     public IReadOnlyList<WriteRecord> Writes()

@@ -62,11 +62,7 @@ internal static class OnPremCommand
                 return ExitCodes.Ok;
             }
 
-            var probes = config.Routes.SelectMany(r => r.Purposes).Select(p => p.Registry)
-                .Concat(config.Names.Where(n => n.Purpose is not null).Select(n => n.Purpose!.Registry))
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(id => account.FindRegistry(id)).OfType<Registry>().Select(ProbeTargets.For).ToImmutableArray();
-            var files = OnPremFormats.Render(config, name, hop, probes);
+            var files = OnPremFormats.Render(config, name, hop, OnPremFormats.ProbesFor(config, account));
             var directory = parse.GetValue(outDir) ?? (OnPremFormats.AlwaysFiles(name) ? "." : null);
             if (directory is null)
             {

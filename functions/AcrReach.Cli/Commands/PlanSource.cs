@@ -29,6 +29,10 @@ internal sealed class PlanSource
     /// <summary>True when neither --scenario nor --endpoint was given.</summary>
     public bool IsMissing(ParseResult parse) => parse.GetValue(_scenario) is null && !_cloud.HasEndpoint(parse);
 
+    /// <summary>Where the plan is read from, as a person would name it: the scenario file as given, or the endpoint (the cloud's own API when neither is given).</summary>
+    public string Origin(ParseResult parse) =>
+        parse.GetValue(_scenario) ?? (_cloud.HasEndpoint(parse) ? _cloud.Read(parse).Endpoint!.ToString() : "the Alibaba Cloud API");
+
     /// <summary>The account and its whole plan (the same plan id <c>plan</c> prints for a scenario).</summary>
     public async Task<(Account Account, Plan Plan)> LoadAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken)
     {

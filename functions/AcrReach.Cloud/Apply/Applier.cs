@@ -237,11 +237,8 @@ public sealed partial class Applier
     private StepReport TimedOut(StepAction step, string? requestId) =>
         new(step, StepOutcome.Failed, requestId, new StepError(TimeoutCode, $"not in force within {_options.StepTimeout.TotalSeconds:0} s; a later run picks it up"));
 
-    private Task PauseAsync(int pause, CancellationToken cancellationToken)
-    {
-        var wait = TimeSpan.FromTicks(Math.Min(_options.MaxPollInterval.Ticks, _options.PollInterval.Ticks << Math.Min(pause, 20)));
-        return Task.Delay(wait, _time, cancellationToken);
-    }
+    private Task PauseAsync(int pause, CancellationToken cancellationToken) =>
+        Task.Delay(PollSchedule.Pause(pause, _options.PollInterval, _options.MaxPollInterval), _time, cancellationToken);
 
     private enum Progress
     {

@@ -38,9 +38,31 @@ public sealed class AccountDiscovery
         }
     }
 
-    public async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken = default)
+    public Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken = default) => DiscoverAsync(null, cancellationToken);
+
+    /// <summary>
+    /// With a <paramref name="focus"/>, reads only what its sources' paths can touch (<see cref="PathDiscovery"/>): the
+    /// result is marked <see cref="DiscoveredAccount.IsPartial"/>, and plans the focus's scope exactly as the whole account
+    /// does. Where the paths cannot be bounded (the plan weighs every block in use, members' accounts are read too), or
+    /// without a focus, the whole account is read.
+    /// </summary>
+    public async Task<DiscoveredAccount> DiscoverAsync(DiscoveryFocus? focus, CancellationToken cancellationToken = default)
     {
         var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        if (focus is not null)
+        {
+            var policy = await PolicyAsync(cancellationToken);
+            if (policy.Members.IsEmpty && await new PathDiscovery(this, _apis, focus).DiscoverAsync(configured, policy, cancellationToken) is { } scoped)
+            {
+                return scoped;
+            }
+        }
+
+        return await DiscoverAccountAsync(configured, cancellationToken);
+    }
+
+    private async Task<DiscoveredAccount> DiscoverAccountAsync(ImmutableArray<string> configured, CancellationToken cancellationToken)
+    {
         Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
 
         // The network account's own listing comes first: against a dead endpoint its error (a cloud API's) is the one
@@ -54,24 +76,14 @@ public sealed class AccountDiscovery
         // Each account lists only its own resources; the regions read are every account's together (a workload
         // account's VPC is in a region where the network account has a transit router).
         ImmutableArray<Listing> listings = [own, .. await Task.WhenAll(sources.Reachable.Skip(1).Select(source => ListAsync(source.Apis, configured, cancellationToken)))];
-        var regions = configured.IsEmpty
-            ? [.. listings.SelectMany(l => l.Routers.Select(r => r.RegionId!).Concat(l.Instances.Select(i => i.RegionId!))).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
-            : configured;
+        var regions = RegionsOf(configured, listings);
         var instances = listings.SelectMany(l => l.Instances).ToImmutableArray();
         Report($"reading {regions.Length} region(s) ({string.Join(", ", regions)}): {listings.Sum(l => l.Routers.Length)} transit router(s), {instances.Length} registr{(instances.Length == 1 ? "y" : "ies")}{(sources.Reachable.Length > 1 ? $", {sources.Reachable.Length} accounts" : string.Empty)}");
 
         var reads = await Task.WhenAll(sources.Reachable.Zip(listings).Select(pair => ReadAccountAsync(pair.First.Apis, regions, pair.Second, cancellationToken)));
         var registries = reads.SelectMany(r => r.Registries).ToImmutableArray();
 
-        // A registry whose challenge names another auth host gets that host routed and resolved (DiscoveryMapping).
-        var names = Merge(
-            await ResolveAsync(Wanted(regions, instances), cancellationToken),
-            await ResolveAsync(
-                [.. registries.Where(r => r.Realm is not null && r.Instance.RegionId is { Length: > 0 })
-                    .Select(r => (Region: r.Instance.RegionId!, Name: r.Realm!.Host.ToLowerInvariant()))
-                    .Where(w => w.Name != EndpointNames.Auth(w.Region))
-                    .Distinct()],
-                cancellationToken));
+        var names = await NamesAsync(regions, instances, registries.Select(r => (r.Instance, r.Realm)), cancellationToken);
 
         var readings = new CloudReadings(
             regions,
@@ -79,7 +91,7 @@ public sealed class AccountDiscovery
             [.. reads.SelectMany(r => r.Routers)],
             registries,
             names);
-        var networkAccountId = _options.AccountId ?? DiscoveryMapping.AccountIdOf(reads[0].AsReadings(names));
+        var networkAccountId = AccountIdOr(reads[0].AsReadings(names));
         var discovered = DiscoveryMapping.ToAccount(readings, policy, networkAccountId);
         var owners = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (source, read) in sources.Reachable.Zip(reads).Where(p => p.First.Member is not null))
@@ -95,6 +107,27 @@ public sealed class AccountDiscovery
         Report($"read {account.Vpcs.Length} VPC(s), {account.Vpcs.Sum(v => v.RouteTables.Length) + account.TransitRouters.Sum(t => t.RouteTables.Length)} route table(s), {account.DataCenters.Length} data center(s), {ReachRules.Effective(account).Length} reach rule(s)");
         return discovered;
     }
+
+    /// <summary>The regions to read: those configured, else every one holding a transit router or a registry.</summary>
+    internal static ImmutableArray<string> RegionsOf(ImmutableArray<string> configured, IEnumerable<Listing> listings) =>
+        configured.IsEmpty
+            ? [.. listings.SelectMany(l => l.Routers.Select(r => r.RegionId!).Concat(l.Instances.Select(i => i.RegionId!))).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+            : configured;
+
+    /// <summary>The account id configured, else the one the readings carry.</summary>
+    internal string? AccountIdOr(CloudReadings readings) => _options.AccountId ?? DiscoveryMapping.AccountIdOf(readings);
+
+    /// <summary>The endpoint names resolved in each region; a registry whose challenge names another auth host gets that host routed and resolved (DiscoveryMapping).</summary>
+    internal async Task<ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>> NamesAsync(
+        ImmutableArray<string> regions, ImmutableArray<CrInstanceItem> instances, IEnumerable<(CrInstanceItem Instance, Uri? Realm)> realms, CancellationToken cancellationToken) =>
+        Merge(
+            await ResolveAsync(Wanted(regions, instances), cancellationToken),
+            await ResolveAsync(
+                [.. realms.Where(r => r.Realm is not null && r.Instance.RegionId is { Length: > 0 })
+                    .Select(r => (Region: r.Instance.RegionId!, Name: r.Realm!.Host.ToLowerInvariant()))
+                    .Where(w => w.Name != EndpointNames.Auth(w.Region))
+                    .Distinct()],
+                cancellationToken));
 
     private sealed record Source(MemberAccount? Member, CloudApis Apis);
 
@@ -136,7 +169,7 @@ public sealed class AccountDiscovery
             + $"{{\"Version\":\"1\",\"Statement\":[{{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\",\"Principal\":{{\"RAM\":[\"acs:ram::{networkAccountId}:root\"]}}}}]}}"
             + $", and allow AcrReach's function role sts:AssumeRole on acs:ram::*:role/{member.RoleName}");
 
-    private sealed record Listing(ImmutableArray<TransitRouterItem> Routers, ImmutableArray<CrInstanceItem> Instances);
+    internal sealed record Listing(ImmutableArray<TransitRouterItem> Routers, ImmutableArray<CrInstanceItem> Instances);
 
     private sealed record AccountReads(ImmutableArray<RegionReadings> Regions, ImmutableArray<RouterReadings> Routers, ImmutableArray<RegistryReadings> Registries)
     {
@@ -152,7 +185,7 @@ public sealed class AccountDiscovery
     }
 
     /// <summary>One account's transit routers and registry instances: what decides the regions to read.</summary>
-    private async Task<Listing> ListAsync(CloudApis apis, ImmutableArray<string> configured, CancellationToken cancellationToken)
+    internal async Task<Listing> ListAsync(CloudApis apis, ImmutableArray<string> configured, CancellationToken cancellationToken)
     {
         var routersRead = TransitRoutersAsync(apis, cancellationToken);
         var crRegions = configured.IsEmpty ? await ContainerRegistryRegionsAsync(apis, cancellationToken) : configured;
@@ -207,7 +240,7 @@ public sealed class AccountDiscovery
         return [.. all.Where(i => i.InstanceId is not null && i.RegionId == region)];
     }
 
-    private async Task<RegionReadings> ReadRegionAsync(CloudApis apis, string region, CancellationToken cancellationToken)
+    internal async Task<RegionReadings> ReadRegionAsync(CloudApis apis, string region, CancellationToken cancellationToken)
     {
         var vpc = apis.Vpc(region);
         var vpcs = Gate("DescribeVpcs", () => vpc.DescribeAllVpcsAsync(new DescribeVpcsRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
@@ -252,12 +285,16 @@ public sealed class AccountDiscovery
             tableIds.Zip(await entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
     }
 
-    private async Task<RegistryReadings> ReadRegistryAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken)
+    internal async Task<RegistryReadings> ReadRegistryAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken)
     {
         var endpoint = Gate("GetInstanceVpcEndpoint", () => apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
-        var realm = Gate("challenge", () => _lookup.AuthRealmAsync(instance.RegionId!, instance.InstanceName ?? string.Empty, cancellationToken), cancellationToken);
+        var realm = RealmAsync(instance, cancellationToken);
         return new RegistryReadings(instance, await endpoint, await realm);
     }
+
+    /// <summary>Where the instance's <c>/v2/</c> challenge sends docker login (a request to the registry, not a cloud API call).</summary>
+    internal Task<Uri?> RealmAsync(CrInstanceItem instance, CancellationToken cancellationToken) =>
+        Gate("challenge", () => _lookup.AuthRealmAsync(instance.RegionId!, instance.InstanceName ?? string.Empty, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The endpoint names the planner needs resolved, as seen inside each region: the auth and OSS names of every region
@@ -288,7 +325,7 @@ public sealed class AccountDiscovery
                 StringComparer.Ordinal);
     }
 
-    private async Task<T> Gate<T>(string api, Func<Task<T>> read, CancellationToken cancellationToken)
+    internal async Task<T> Gate<T>(string api, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         var gate = _gates.GetOrAdd(api, _ => new SemaphoreSlim(_options.MaxConcurrentCallsPerApi));
         await gate.WaitAsync(cancellationToken);
@@ -302,5 +339,5 @@ public sealed class AccountDiscovery
         }
     }
 
-    private void Report(string line) => _options.Progress?.Invoke(line);
+    internal void Report(string line) => _options.Progress?.Invoke(line);
 }

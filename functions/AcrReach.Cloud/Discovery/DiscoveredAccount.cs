@@ -16,7 +16,14 @@ public sealed record DiscoveredAccount(
     ImmutableArray<AttachmentState> Attachments,
     ImmutableArray<RegistryState> Registries,
     ImmutableArray<PendingRoute> PendingRoutes,
-    ImmutableArray<Finding> Notes);
+    ImmutableArray<Finding> Notes)
+{
+    /// <summary>
+    /// Only the paths of one scope were read (<see cref="PathDiscovery"/>): the model plans that scope as the whole account
+    /// does, but holds only part of the account, so nothing may be concluded from what it lacks (no removals, no stale routes).
+    /// </summary>
+    public bool IsPartial { get; init; }
+}
 
 /// <summary>A transit-router attachment and its status (<c>Attaching</c>, <c>Attached</c>, <c>Detaching</c>).</summary>
 /// <param name="NetworkId">The VPC id, VBR id (<c>vbr-</c>), VPN connection id (<c>vco-</c>) or peer router id.</param>

@@ -368,7 +368,7 @@ internal static class DiscoveryMapping
         string.IsNullOrEmpty(attachment.TransitRouterAttachmentName) ? null : attachment.TransitRouterAttachmentName;
 
     /// <summary>A data center is known by its attachment's name (how a person names an Express Connect attachment), else the attachment id.</summary>
-    private static string DataCenterName(TransitRouterAttachmentItem attachment) => NameOf(attachment) ?? attachment.TransitRouterAttachmentId!;
+    internal static string DataCenterName(TransitRouterAttachmentItem attachment) => NameOf(attachment) ?? attachment.TransitRouterAttachmentId!;
 
     private static IPNetwork? Network(string? text, string what, List<Finding> notes)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AcrReach.Core.Topology;
 
 namespace AcrReach.Cloud.Reconciliation;
@@ -51,6 +52,34 @@ public sealed record AttachmentNetwork(AttachmentType? Type, string? AttachmentI
         + (NetworkId is null ? string.Empty : $" of {NetworkId}")
         + (TransitRouterId is null ? string.Empty : $" on {TransitRouterId}")
         + (Region is null ? string.Empty : $" in {Region}");
+}
+
+/// <summary>
+/// The networks behind several attachments, run as one (<see cref="ScopeMerging"/>): a burst of attachment events reads
+/// what their paths share once and writes each route once. The members keep the order their events came in.
+/// </summary>
+public sealed record AttachedNetworks : ReconcileScope
+{
+    private const int Named = 3;
+
+    public AttachedNetworks(ImmutableArray<AttachmentNetwork> attachments)
+    {
+        if (attachments.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("at least one attachment", nameof(attachments));
+        }
+
+        Attachments = attachments;
+    }
+
+    public ImmutableArray<AttachmentNetwork> Attachments { get; }
+
+    public override string Describe() =>
+        $"{Attachments.Length} attachment(s): {string.Join("; ", Attachments.Take(Named).Select(a => a.Describe()))}{(Attachments.Length > Named ? $"; and {Attachments.Length - Named} more" : string.Empty)}";
+
+    public bool Equals(AttachedNetworks? other) => other is not null && Attachments.SequenceEqual(other.Attachments);
+
+    public override int GetHashCode() => Attachments.Aggregate(Attachments.Length, HashCode.Combine);
 }
 
 /// <summary>Every network whose rules name a registry; a null <see cref="InstanceId"/>: every registry (of <see cref="Region"/> when set).</summary>

@@ -73,7 +73,7 @@ public sealed class Reconciler
     public async Task<PlannedScope> PlanAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var discovered = await DiscoverAsync(cancellationToken);
+        var discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
         var scoped = Scoping.Apply(discovered, request.Scope);
         var plan = PlanFor(discovered, scoped, request);
         return new PlannedScope(plan, scoped.Verify(), discovered, scoped, _applier.StepsOf(plan, scoped.Account));
@@ -122,7 +122,7 @@ public sealed class Reconciler
     /// <summary>Every reach rule in force and whether it holds now (read-only): the chat's <c>status</c>.</summary>
     public async Task<AccountStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
-        var discovered = await DiscoverAsync(cancellationToken);
+        var discovered = await DiscoverAsync(null, cancellationToken);
         var account = discovered.Account;
         var now = Planner.Verify(account);
         var rules = ReachRules.Effective(account)
@@ -136,10 +136,11 @@ public sealed class Reconciler
         return new AccountStatus(account.AccountId, rules, discovered.Notes);
     }
 
-    private async Task<DiscoveredAccount> DiscoverAsync(CancellationToken cancellationToken)
+    /// <summary>The account, or with a focus only the paths of its VPC (<see cref="Scoping.FocusOf"/>).</summary>
+    private async Task<DiscoveredAccount> DiscoverAsync(DiscoveryFocus? focus, CancellationToken cancellationToken)
     {
         var discovery = new AccountDiscovery(_apis, _lookup, _options.Discovery with { Progress = _options.Discovery.Progress ?? _options.Progress });
-        var discovered = await discovery.DiscoverAsync(cancellationToken);
+        var discovered = await discovery.DiscoverAsync(focus, cancellationToken);
 
         // With PrivateZone off AcrReach leaves PrivateZone alone, the records it made earlier included: nothing to read.
         return _options.Apply.PrivateZone ? await ZoneReading.AddZonesAsync(_apis.Pvtz, discovered, cancellationToken) : discovered;
@@ -158,17 +159,28 @@ public sealed class Reconciler
             if (prepared is null && request.ReadyTimeout > TimeSpan.Zero)
             {
                 var wait = timeLimit is { } budget ? Min(request.ReadyTimeout, budget) : request.ReadyTimeout;
-                var (state, reason) = await new Readiness(_apis, _options, _time).WaitAsync(request.Scope, wait, work.Token);
+                var (state, reason, ready) = await WaitUntilReadyAsync(request.Scope, wait, work.Token);
                 if (state != ReadyState.Ready)
                 {
                     run.Outcome = state == ReadyState.Gone ? ReconcileOutcome.NotFound : ReconcileOutcome.NotReady;
                     run.Error = new RunError(state == ReadyState.Gone ? RunError.NotFoundCode : RunError.NotReadyCode, reason!);
+                }
+                else if (reason is not null)
+                {
+                    // Some attachments of a merged run are not ready: the others are reconciled now, and the run still ends
+                    // NotReady so that the event is delivered again for the rest.
+                    run.Scope = ready;
+                    run.Late = new RunError(RunError.NotReadyCode, reason);
                 }
             }
 
             if (run.Outcome is not (ReconcileOutcome.NotReady or ReconcileOutcome.NotFound))
             {
                 await PlanApplyVerifyAsync(run, prepared, work.Token);
+                if (run.Late is { } late && !run.Outcome.CallsForRetry())
+                {
+                    (run.Outcome, run.Error) = (ReconcileOutcome.NotReady, late);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -207,18 +219,40 @@ public sealed class Reconciler
         return report with { Notification = receipt, Duration = _time.GetElapsedTime(started) };
     }
 
+    /// <summary>
+    /// Waits for the scope's resource; for a merged run, for every attachment at once. A merged run is ready when one of its
+    /// attachments is: the scope it goes on with is the ready ones, and the reason names the rest.
+    /// </summary>
+    private async Task<(ReadyState State, string? Reason, ReconcileScope Ready)> WaitUntilReadyAsync(ReconcileScope scope, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var readiness = new Readiness(_apis, _options, _time);
+        if (scope is not AttachedNetworks many)
+        {
+            var (state, reason) = await readiness.WaitAsync(scope, wait, cancellationToken);
+            return (state, reason, scope);
+        }
+
+        var states = await Task.WhenAll(many.Attachments.Select(a => readiness.WaitAsync(a, wait, cancellationToken)));
+        var ready = many.Attachments.Where((_, i) => states[i].State == ReadyState.Ready).ToImmutableArray();
+        var late = states.Where(s => s.State == ReadyState.NotReady).Select(s => s.Reason).ToList();
+        var reasons = late.Count == 0 ? null : $"{late.Count} of {many.Attachments.Length} attachments not ready: {string.Join("; ", late.Take(3))}";
+        return ready.IsEmpty
+            ? (late.Count > 0 ? ReadyState.NotReady : ReadyState.Gone, reasons ?? string.Join("; ", states.Select(s => s.Reason).Take(3)), scope)
+            : (ReadyState.Ready, reasons, ready.Length == 1 ? ready[0] : new AttachedNetworks(ready));
+    }
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
     {
-        var request = run.Request;
-        var discovered = prepared?.Discovered ?? await DiscoverAsync(cancellationToken);
+        var request = run.Request with { Scope = run.Scope };
+        var discovered = prepared?.Discovered ?? await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
         var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
         var plan = prepared?.Plan ?? PlanFor(discovered, scoped, request);
         run.Discovered(discovered, plan);
-        if (request.Scope is WholeAccount)
+        if (request.Scope is WholeAccount && !discovered.IsPartial)
         {
             run.Stale = StaleRoutes.Find(discovered.Account);
         }
@@ -255,7 +289,7 @@ public sealed class Reconciler
             }
 
             Progress("reading the account again to verify");
-            discovered = await DiscoverAsync(cancellationToken);
+            discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
             scoped = Scoping.Apply(discovered, request.Scope);
             var next = PlanFor(discovered, scoped, request);
             var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);
@@ -296,6 +330,12 @@ public sealed class Reconciler
         public string RunId { get; } = runId;
 
         public ReconcileRequest Request { get; } = request;
+
+        /// <summary>What the run reconciles: the request's scope, less the attachments of a merged run that are not ready.</summary>
+        public ReconcileScope Scope { get; set; } = request.Scope;
+
+        /// <summary>Why the run ends NotReady although it reconciled what was ready.</summary>
+        public RunError? Late { get; set; }
 
         public string Account { get; private set; } = account;
 

@@ -30,6 +30,47 @@ public static class Scoping
     public static ScopedAccount Apply(DiscoveredAccount discovered, ReconcileScope scope)
     {
         ArgumentNullException.ThrowIfNull(discovered);
+        var scoped = ApplyToWhole(discovered, scope);
+        return discovered.IsPartial ? scoped with { CanPrune = false } : scoped;
+    }
+
+    /// <summary>
+    /// What discovery may read instead of the account for a request (<see cref="AccountDiscovery.DiscoverAsync(DiscoveryFocus?, CancellationToken)"/>):
+    /// the paths of the sources its scope names, read until everything planning the scope consults is read. Null (read
+    /// the account): the account or every network of a registry, a peer attachment, a prune (removals are decided over
+    /// the whole account), a rollback.
+    /// </summary>
+    public static DiscoveryFocus? FocusOf(ReconcileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Prune || request.RollbackOf is not null)
+        {
+            return null;
+        }
+
+        var scope = request.Scope;
+        PlanFootprint Footprint(DiscoveredAccount discovered)
+        {
+            var scoped = ApplyToWhole(discovered, scope);
+            return Planner.Footprint(scoped.Account, scoped.PlanScope);
+        }
+
+        return scope switch
+        {
+            OneNetwork { Network: var network, Registry: var registry } when IsVpcId(network) => new NetworkFocus(network, null, registry) { Footprint = Footprint },
+            OneNetwork => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
+            AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            _ => null,
+        };
+    }
+
+    private static bool IsVpcId(string network) => network.StartsWith("vpc-", StringComparison.Ordinal);
+
+    private static ScopedAccount ApplyToWhole(DiscoveredAccount discovered, ReconcileScope scope)
+    {
         var account = discovered.Account;
         switch (scope)
         {
@@ -53,13 +94,39 @@ public static class Scoping
                     && router.GetValueOrDefault(rule.From.Name) == shard.TransitRouterId);
             case AttachmentNetwork attachment:
                 return FromAttachment(discovered, attachment);
+            case AttachedNetworks many:
+                return FromAttachments(discovered, many);
             default:
                 throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown scope");
         }
     }
 
     /// <summary>The attachment's network: its VPC, or its data center; a peer attachment can change every path.</summary>
-    private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope)
+    private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope) => NetworkOf(discovered, scope) switch
+    {
+        { Everything: true } => new(discovered.Account, PlanScope.Everything),
+        { Source: { } source } => new(discovered.Account, PlanScope.ForSource(source)),
+        _ => Narrow(discovered.Account, _ => false),
+    };
+
+    /// <summary>
+    /// Every attachment's network together: the rules from those networks (narrowed, as for a region); the whole account
+    /// when one of them is a peer attachment.
+    /// </summary>
+    private static ScopedAccount FromAttachments(DiscoveredAccount discovered, AttachedNetworks scope)
+    {
+        var networks = scope.Attachments.Select(a => NetworkOf(discovered, a)).ToList();
+        if (networks.Any(n => n.Everything))
+        {
+            return new(discovered.Account, PlanScope.Everything);
+        }
+
+        var sources = networks.Select(n => n.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return Narrow(discovered.Account, rule => sources.Contains(rule.From.Name));
+    }
+
+    /// <summary>The source network (VPC id, data-center name) behind an attachment; none when it is not found; every network for a peer.</summary>
+    private static (string? Source, bool Everything) NetworkOf(DiscoveredAccount discovered, AttachmentNetwork scope)
     {
         var found = discovered.Attachments.FirstOrDefault(a =>
             (scope.AttachmentId is null || a.Id == scope.AttachmentId)
@@ -68,12 +135,12 @@ public static class Scoping
             && (scope.TransitRouterId is null || a.TransitRouterId == scope.TransitRouterId));
         return found switch
         {
-            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
-            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => new(discovered.Account, PlanScope.ForSource(vpc)),
-            null => Narrow(discovered.Account, _ => false),
-            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => new(discovered.Account, PlanScope.ForSource(vpc)),
-            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => new(discovered.Account, PlanScope.ForSource(dataCenter)),
-            _ => new(discovered.Account, PlanScope.Everything),
+            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => (vpc, false),
+            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => (vpc, false),
+            null => (null, false),
+            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => (vpc, false),
+            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => (dataCenter, false),
+            _ => (null, true),
         };
     }
 

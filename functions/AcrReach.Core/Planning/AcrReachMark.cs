@@ -12,6 +12,12 @@ public static class AcrReachMark
     /// <summary>VPC and transit-router route descriptions are limited to 256 characters.</summary>
     public const int MaxDescriptionLength = 256;
 
+    /// <summary>
+    /// The longest reason that fits whole under the longest mark, "acr-reach run-20261206T070404Z-0123abcd: " (a run id
+    /// is "run-", a UTC second, "-" and eight hex digits).
+    /// </summary>
+    public const int MaxReasonLength = MaxDescriptionLength - 41;
+
     private const string Prefix = Name + ": ";
 
     private const string RunPrefix = Name + " run-";

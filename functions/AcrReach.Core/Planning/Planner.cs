@@ -31,6 +31,20 @@ public static class Planner
         return RouteRemovals.AddTo(plan, full, account, scope, pruning);
     }
 
+    /// <summary>
+    /// What planning and verifying <paramref name="scope"/> consult of the account beyond its sources (see
+    /// <see cref="PlanFootprint"/>): a reader of part of the account reads until all of it was read.
+    /// </summary>
+    public static PlanFootprint Footprint(Account account, PlanScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(scope);
+        var footprint = new PlanFootprint();
+        new PlanningSession(account, fix: true, footprint).Plan(scope);
+        new PlanningSession(account, fix: false, footprint).Verify(scope);
+        return footprint;
+    }
+
     /// <summary>Traces every required path on the account as it is, fixing nothing: the verify step.</summary>
     public static Verification Verify(Account account, PlanScope? scope = null) =>
         new PlanningSession(account, fix: false).Verify(scope ?? PlanScope.Everything);

@@ -189,6 +189,7 @@ internal sealed partial class PlanningSession
 
         var table = _state.RouterOfTable(hop.RouteTableId!)!.RouteTables.First(t => t.Id == hop.RouteTableId);
         var lookup = _state.TransitLookup(table);
+        _state.Footprint?.TransitLookUp(table.Id, Cidr.Block100);
         if (lookup.Exact(Cidr.Block100) is { } taken && taken.NextHopId != next && IsAcrReachBlock(table, taken))
         {
             // Two registries in different regions cannot share one /8 in a router both paths cross: the second gets
@@ -200,9 +201,11 @@ internal sealed partial class PlanningSession
             return [destination];
         }
 
+        _state.Footprint?.UsedAccountBlocks();
         foreach (var (block, _) in _state.BlocksInUse100)
         {
             _current.LookUps.Add((table.Id, block));
+            _state.Footprint?.TransitLookUp(table.Id, block);
         }
 
         var captured = _state.BlocksInUse100
@@ -250,7 +253,8 @@ internal sealed partial class PlanningSession
     private void AddRoute(Decision decision, SourceNetwork source, Registry registry, RequiredEndpoint target, IPNetwork destination)
     {
         var table = decision.RouteTableId!;
-        var reason = $"{target.Label} {target.PrimaryName} ({(target.Destinations.Length > 1 ? Cidr.Format(destination) : target.Address.ToString())}) of {registry.InstanceId} for {source.Name}";
+        // The endpoint that needed the route; Plan names every endpoint of this registry and source that ends up crossing it.
+        var reason = RouteReason.For(registry.InstanceId, source.Name, [new ServedEndpoint(target.Kind, target.PrimaryName, destination)]);
         PlanAction action = _state.VpcOfTable(table) is { } vpc
             ? new CreateVpcRoute(table, decision.Destination, decision.NextHopType, decision.NextHopId, vpc.Region, vpc.Id, reason)
             : _state.RouterOfTable(table) is { } router
@@ -260,6 +264,8 @@ internal sealed partial class PlanningSession
         {
             throw new InvalidOperationException($"{Cidr.Format(decision.Destination)} was planned twice in {table}");
         }
+
+        _routeOwners[(table, decision.Destination)] = (source.Name, registry.InstanceId);
 
         _state.Plan(table, decision.Destination, decision.NextHopType, decision.NextHopId);
         if (!_routeLog.TryGetValue(table, out var log))

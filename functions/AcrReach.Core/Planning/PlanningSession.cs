@@ -26,6 +26,7 @@ internal sealed partial class PlanningSession
     private readonly RoutingState _state;
     private readonly bool _fix;
     private readonly Dictionary<(string Table, IPNetwork Destination), PlanAction> _routes = [];
+    private readonly Dictionary<(string Table, IPNetwork Destination), (string Source, string Registry)> _routeOwners = [];
     private readonly List<LinkVpcEndpoint> _links = [];
     private readonly HashSet<Finding> _decisions = [];
     private readonly Dictionary<(string From, string To), ImmutableArray<(string RouterId, string Via)>?> _routerPaths = [];
@@ -36,9 +37,9 @@ internal sealed partial class PlanningSession
     private long _clock;
     private bool _incomplete;
 
-    public PlanningSession(Account account, bool fix)
+    public PlanningSession(Account account, bool fix, PlanFootprint? footprint = null)
     {
-        _state = new RoutingState(account);
+        _state = new RoutingState(account, footprint);
         _fix = fix;
     }
 
@@ -72,12 +73,34 @@ internal sealed partial class PlanningSession
                 Remedy: "plan again after applying this plan"));
         }
 
-        AdviseReplication(all, rules);
-        var actions = _routes.Values.Concat(_links).Order(PlanOrder.Actions).ToImmutableArray();
+        // Advice about a registry's pullers, given where they are all looked at: a run for one network (an attachment
+        // event) says nothing about the others, and needs to read nothing of them.
+        if (scope.Source is null)
+        {
+            AdviseReplication(all, rules);
+        }
+
+        var paths = outcomes.SelectMany(o => o!.Paths).ToList();
+        var actions = _routes.Select(r => Described(r.Key, r.Value, paths)).Concat(_links).Order(PlanOrder.Actions).ToImmutableArray();
         var dns = outcomes.SelectMany(o => o!.Dns).Distinct().Order(PlanOrder.Dns).ToImmutableArray();
         var findings = outcomes.SelectMany(o => o!.Findings).Concat(_global).Concat(_decisions).Distinct().Order(PlanOrder.Findings).ToImmutableArray();
         var content = new PlanContent(actions, dns, findings);
         return new Plan(PlanJson.ComputeId(content), actions, dns, findings) { Paths = [.. outcomes.SelectMany(o => o!.Paths).Order(PlanOrder.Paths)] };
+    }
+
+    /// <summary>
+    /// The route with a reason naming every endpoint of the registry and source it was planned for whose path, as the
+    /// plan leaves the account, crosses it: a transit router's 100.0.0.0/8 added for auth also carries OSS traffic.
+    /// </summary>
+    private PlanAction Described((string Table, IPNetwork Destination) route, PlanAction action, List<PathTrace> paths)
+    {
+        var (source, registry) = _routeOwners[route];
+        var served = paths
+            .Where(p => p.Direction == PathDirection.Forward && p.Source == source && p.Registry == registry && p.Name is not null
+                && p.Hops.Any(h => h.RouteTableId == route.Table && h.Route?.Destination == route.Destination))
+            .Select(p => new ServedEndpoint(p.Endpoint, p.Name!, p.Destination))
+            .ToList();
+        return served.Count == 0 ? action : action with { Reason = RouteReason.For(registry, source, served) };
     }
 
     public Verification Verify(PlanScope scope)
@@ -207,6 +230,7 @@ internal sealed partial class PlanningSession
             }
 
             var vswitch = vpc.VSwitches.MinBy(s => s.Id, StringComparer.Ordinal)!;
+            _state.Footprint?.UsedEveryEndpoint();
             var used = Account.Registries.SelectMany(r => _state.Endpoints(r)).Select(e => e.Endpoint.Ip);
             _state.PlanLink(registry.InstanceId, new VpcEndpoint(vpc.Id, vswitch.Id, PlanProjection.LinkAddress(vswitch, used)));
             _links.Add(new LinkVpcEndpoint(registry.InstanceId, vpc.Id, vswitch.Id, registry.Region,

@@ -35,14 +35,7 @@ internal sealed record RequiredEndpoint(
     /// <summary>An address conflict rules this endpoint out: it is traced (for explain and verify) but never routed or resolved.</summary>
     public bool Blocked { get; init; }
 
-    public string Label => Kind switch
-    {
-        EndpointKind.Registry => "registry",
-        EndpointKind.Auth => "auth",
-        EndpointKind.Oss => "OSS",
-        EndpointKind.OssPrivateLink => "OSS PrivateLink",
-        _ => "source",
-    };
+    public string Label => RouteReason.Label(Kind);
 
     /// <summary>A cloud service in 100.x: transit-router tables may cover it with 100.0.0.0/8.</summary>
     public bool IsService => Kind is EndpointKind.Auth or EndpointKind.Oss;

@@ -128,14 +128,14 @@ public sealed class PathTracer
                 return Done(PathOutcome.Loop);
             }
 
-            var transitRoute = state.TransitLookup(transitTable).Match(destination);
+            var transitRoute = state.TransitMatch(transitTable, destination);
             if (transitRoute is null)
             {
                 hops.Add(new Hop(HopKind.TransitRouter, router.Id, router.Region, transitTable.Id, ingress, null, HopResult.NoRoute, null));
                 return Done(PathOutcome.NoRoute);
             }
 
-            var next = transitRoute.NextHopId is null ? null : router.FindAttachment(transitRoute.NextHopId);
+            var next = transitRoute.NextHopId is null ? null : state.NextHop(router, transitRoute.NextHopId);
             if (transitRoute.NextHopType == nameof(TransitNextHopType.BlackHole) || next is null)
             {
                 hops.Add(new Hop(HopKind.TransitRouter, router.Id, router.Region, transitTable.Id, ingress, transitRoute, HopResult.Dropped, null));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using AcrReach.Core.Addressing;
+using AcrReach.Core.Planning;
 using AcrReach.Core.Topology;
 
 namespace AcrReach.Core.Tracing;
@@ -27,9 +28,10 @@ internal sealed class RoutingState
     private readonly Dictionary<string, RouteLookup> _lookups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<VpcEndpoint>> _plannedLinks = new(StringComparer.Ordinal);
 
-    public RoutingState(Account account)
+    public RoutingState(Account account, PlanFootprint? footprint = null)
     {
         Account = account;
+        Footprint = footprint;
         foreach (var vpc in account.Vpcs)
         {
             _vpcs[vpc.Id] = vpc;
@@ -92,6 +94,9 @@ internal sealed class RoutingState
 
     public Account Account { get; }
 
+    /// <summary>Where look-ups beyond the sources are recorded, when asked (path-scoped discovery).</summary>
+    public PlanFootprint? Footprint { get; }
+
     /// <summary>VPC and data-center blocks that 100.0.0.0/8 would capture, with their owners.</summary>
     public ImmutableArray<(IPNetwork Block, string Owner)> BlocksInUse100 { get; }
 
@@ -105,7 +110,11 @@ internal sealed class RoutingState
 
     public Registry? Registry(string instanceId) => _registries.GetValueOrDefault(instanceId);
 
-    public DataCenter? DataCenter(string name) => _dataCenters.GetValueOrDefault(name);
+    public DataCenter? DataCenter(string name)
+    {
+        Footprint?.DataCenter(name);
+        return _dataCenters.GetValueOrDefault(name);
+    }
 
     /// <summary>A VPC, VBR or VPN attachment with the router it belongs to (peer attachments sit on two routers).</summary>
     public (TransitRouter Router, Attachment Attachment)? OwnedAttachment(string attachmentId) =>
@@ -116,12 +125,32 @@ internal sealed class RoutingState
         _vpcAttachments.TryGetValue(vpcId, out var list) ? list : [];
 
     /// <summary>The data center's VBR and VPN attachments, by id.</summary>
-    public IReadOnlyList<(TransitRouter Router, Attachment Attachment)> DataCenterAttachments(string name) =>
-        _dataCenterAttachments.TryGetValue(name, out var list) ? list : [];
+    public IReadOnlyList<(TransitRouter Router, Attachment Attachment)> DataCenterAttachments(string name)
+    {
+        Footprint?.DataCenter(name);
+        return _dataCenterAttachments.TryGetValue(name, out var list) ? list : [];
+    }
 
     /// <summary>The transit-router route table traffic entering on <paramref name="attachmentId"/> is looked up in.</summary>
-    public TransitRouteTable? AssociatedTable(string routerId, string attachmentId) =>
-        _associations.GetValueOrDefault((routerId, attachmentId));
+    public TransitRouteTable? AssociatedTable(string routerId, string attachmentId)
+    {
+        Footprint?.Association(routerId, attachmentId);
+        return _associations.GetValueOrDefault((routerId, attachmentId));
+    }
+
+    /// <summary>A router's attachment a route leads to.</summary>
+    public Attachment? NextHop(TransitRouter router, string attachmentId)
+    {
+        Footprint?.Attachment(router.Id, attachmentId);
+        return router.FindAttachment(attachmentId);
+    }
+
+    /// <summary>The longest-prefix match in a transit-router table (with the routes planned so far).</summary>
+    public MatchedRoute? TransitMatch(TransitRouteTable table, IPNetwork destination)
+    {
+        Footprint?.TransitLookUp(table.Id, destination);
+        return TransitLookup(table).Match(destination);
+    }
 
     public RouteLookup VpcLookup(Vpc vpc, RouteTable table)
     {

@@ -6,9 +6,9 @@ using AcrReach.Functions.Hosting;
 namespace AcrReach.Functions.Functions;
 
 /// <summary>
-/// Runs what the events of one invocation ask for, bounded: scopes that look at the same networks run once
-/// (<see cref="ScopeMerging"/>), at most <see cref="HostConfig.MaxScopesPerInvocation"/> runs, in the order the events
-/// came, and none after the invocation's deadline; the rest is deferred to the sweep (one log line). The wait for
+/// Runs what the events of one invocation ask for, bounded: scopes that look at the same networks run once, and the
+/// attachments of a batch together in one run (<see cref="ScopeMerging"/>), at most <see cref="HostConfig.MaxScopesPerInvocation"/>
+/// runs, in the order the events came, and none after the invocation's deadline; the rest is deferred to the sweep (one log line). The wait for
 /// readiness is one budget for the whole invocation. The invocation fails (x-fc-status 404, so FC retries a bounded
 /// number of times) when an event is malformed, the engine throws, or a run calls for a retry.
 /// </summary>
@@ -86,7 +86,9 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
                     first.TryAdd(a.Scope, a);
                 }
 
-                return ScopeMerging.Merge(kind.Select(a => a.Scope)).Select(scope => first[scope]);
+                // A merged run of several attachments goes where its first attachment's event came.
+                return ScopeMerging.Merge(kind.Select(a => a.Scope))
+                    .Select(scope => first.TryGetValue(scope, out var asked) ? asked : first[((AttachedNetworks)scope).Attachments[0]] with { Scope = scope });
             })
             .OrderBy(a => a.Order)
             .Select(a => (a.Reading, a.Scope));

@@ -362,8 +362,9 @@ internal sealed class CbnService(CloudState state)
         {
             "PrefixExactMatchCidrs" => values.Contains(entry.Destination),
             "LongestPrefixMatchCidrs" => values.Any(v => entry.Destination.ContainsNetwork(v)),
-            "SubnetOfMatchCidrs" => values.Any(v => v.ContainsNetwork(entry.Destination) && v != entry.Destination),
-            "SupernetOfMatchCidrs" => values.Any(v => entry.Destination.ContainsNetwork(v) && v != entry.Destination),
+            // Both include the block itself (aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRouterRouteEntriesRequestRouteFilter.ts).
+            "SubnetOfMatchCidrs" => values.Any(v => v.ContainsNetwork(entry.Destination)),
+            "SupernetOfMatchCidrs" => values.Any(v => entry.Destination.ContainsNetwork(v)),
             null => true,
             var key => throw ApiError.Invalid("RouteFilter.Key", $"'{key}' is not a route filter key."),
         };

@@ -35,6 +35,9 @@ internal sealed class TrafficShaper
 
     public TimeSpan Latency { get; }
 
+    /// <summary>Calls refused per action because its QPS limit was reached (not the random throttle rate): a client that paces itself keeps this empty.</summary>
+    public CallCounter RateLimited { get; } = new();
+
     public void Schedule(ScriptedFault fault)
     {
         lock (_gate)
@@ -72,6 +75,7 @@ internal sealed class TrafficShaper
                 var window = _windows.TryGetValue(action, out var current) && current.Second == second ? current : (Second: second, Count: 0);
                 if (window.Count >= limit)
                 {
+                    RateLimited.Count(action);
                     throw Throttled((int)(1000 - (now.ToUnixTimeMilliseconds() % 1000)));
                 }
 

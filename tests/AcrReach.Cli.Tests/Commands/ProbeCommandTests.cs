@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AcrReach.Cli.Tests.Support;
+using AcrReach.Functions.Hosting;
+using AcrReach.LocalCloud;
 
 namespace AcrReach.Cli.Tests.Commands;
 
@@ -39,6 +41,39 @@ public class ProbeCommandTests
         Assert.Matches($"^PASS +token +https://{Auth}:{registry.Port}/token\\?service=registry\\.aliyuncs\\.com%3Acn-hangzhou%3A26842 +127\\.0\\.0\\.2 +\\d+ ms +401: an authentication error, so the auth service answered$", lines[7]);
         Assert.Equal("cri-xxxxxx: all 8 checks passed", run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
         Assert.Contains(registry.Requests, r => r.StartsWith("GET /token?service=registry.aliyuncs.com%3Acn-hangzhou%3A26842 ", StringComparison.Ordinal));
+    }
+
+    [ToolFact("docker-registry:docker-registry", "dnsmasq:dnsmasq", "dig:bind9-dnsutils")]
+    public async Task With_an_endpoint_the_registry_is_read_from_the_cloud_and_every_check_passes()
+    {
+        await using var registry = await TestRegistry.StartAsync(Auth, Service, CertificateNames);
+        var resolver = await registry.ResolveAsync(Everything());
+        await using var cloud = await LocalCloudServer.StartAsync(InputFiles.ReadScenario(CliRun.Scenario("datacenter-vbr")), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+
+        var run = await CliRun.Invoke(
+            "probe", "--registry", "cri-xxxxxx", "--endpoint", cloud.Endpoint.ToString(),
+            "--resolver", $"127.0.0.1:{resolver.Port}", "--port", registry.Port.ToString(CultureInfo.InvariantCulture), "--ca-file", registry.CaFile, "--timeout", "3");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var lines = Lines(run);
+        Assert.Equal(8, lines.Count);
+        Assert.All(lines, l => Assert.StartsWith("PASS", l, StringComparison.Ordinal));
+        Assert.Matches($"^PASS +resolve +{Registry} +127\\.0\\.0\\.1 ", lines[0]);
+        Assert.Equal("cri-xxxxxx: all 8 checks passed", run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Contains(cloud.Calls(), c => c.Key.StartsWith("ListInstance", StringComparison.Ordinal) && c.Value > 0);
+    }
+
+    [Fact]
+    public async Task An_unknown_registry_in_the_cloud_is_bad_input_in_one_line()
+    {
+        await using var cloud = await LocalCloudServer.StartAsync(InputFiles.ReadScenario(CliRun.Scenario("datacenter-vbr")), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+
+        var run = await CliRun.Invoke("probe", "--registry", "cri-nope", "--endpoint", cloud.Endpoint.ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.Equal("--registry: $: no registry instance 'cri-nope' (instances: cri-xxxxxx)", run.ErrorLines[^1]);
+        Assert.All(run.ErrorLines[..^1], l => Assert.StartsWith("no Alibaba Cloud credentials in the usual chain; using the local cloud's default key", l, StringComparison.Ordinal));
     }
 
     [ToolFact("docker-registry:docker-registry", "dnsmasq:dnsmasq", "dig:bind9-dnsutils")]

@@ -18,6 +18,12 @@ public sealed class StreamsTests
         { ["sweep", "--timeout", "soon"], "acr-reach sweep" },
         { ["demo", "--bogus"], "acr-reach demo" },
         { ["local-cloud", "--port"], "acr-reach local-cloud" },
+        { ["serve", "--port", "many"], "acr-reach serve" },
+        { ["rollback", "--bogus"], "acr-reach rollback" },
+        { ["onprem", "--scenario", Seed, "--from"], "acr-reach onprem" },
+        { ["probe", "--registry"], "acr-reach probe" },
+        { ["version", "--bogus"], "acr-reach version" },
+        { ["report", "--scenario", Seed, "--html"], "acr-reach report" },
         { ["bogus"], "acr-reach" },
     };
 
@@ -34,6 +40,34 @@ public sealed class StreamsTests
         Assert.Equal($"see {command} --help", run.ErrorLines[1]);
     }
 
+    public static TheoryData<string[]> BadValues => new()
+    {
+        { ["plan", "--endpoint", "not a url"] },
+        { ["explain", "--scenario", Seed, "--from", "vpc-nowhere"] },
+        { ["onprem", "--scenario", CliRun.Scenario("datacenter-vbr"), "--from", "idc-nowhere", "--format", "cisco-ios"] },
+        { ["onprem", "--scenario", Seed, "--from", "vpc-sh2", "--format", "bogus"] },
+        { ["probe", "--registry", "cri-xxxxxx"] },
+        { ["apply", "--endpoint", "not a url"] },
+        { ["apply", "--endpoint", "http://127.0.0.1:9", "--plan", "/no/such/plan.json"] },
+        { ["sweep", "--endpoint", "http://127.0.0.1:9", "--policy", "/no/such/policy.json"] },
+        { ["rollback", "--run", "not-a-run", "--endpoint", "http://127.0.0.1:9"] },
+        { ["demo", "--scenario", "/no/such/scenario.json"] },
+        { ["local-cloud", "--scenario", "/no/such/scenario.json"] },
+        { ["report", "--scenario", "/no/such/scenario.json", "--html", "/tmp/acr-reach-never-written.html"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public async Task A_bad_value_found_after_parsing_also_leaves_stdout_empty_with_one_line_on_stderr_and_exit_1(string[] args)
+    {
+        var run = await CliRun.Invoke(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.NotEmpty(run.ErrorLines);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plan")]
     [InlineData("explain")]
@@ -43,6 +77,10 @@ public sealed class StreamsTests
     [InlineData("serve")]
     [InlineData("local-cloud")]
     [InlineData("version")]
+    [InlineData("rollback")]
+    [InlineData("onprem")]
+    [InlineData("probe")]
+    [InlineData("report")]
     public async Task Every_commands_help_documents_the_exit_codes(string command)
     {
         var run = await CliRun.Invoke(command, "--help");
@@ -61,8 +99,8 @@ public sealed class StreamsTests
         Assert.Equal(string.Empty, run.Error);
         using var document = JsonDocument.Parse(run.Output);
         var root = document.RootElement;
-        Assert.Equal("plan-0293f18971a151dd", root.GetProperty("planId").GetString());
-        Assert.Equal("plan-0293f18971a151dd", root.GetProperty("fullPlanId").GetString());
+        Assert.Equal("plan-883436a0861b0089", root.GetProperty("planId").GetString());
+        Assert.Equal("plan-883436a0861b0089", root.GetProperty("fullPlanId").GetString());
         Assert.Equal(5, root.GetProperty("now").GetProperty("paths").GetArrayLength());
         Assert.Equal(3, root.GetProperty("now").GetProperty("paths").EnumerateArray().Count(p => p.GetProperty("reached").GetBoolean()));
         Assert.Equal(4, root.GetProperty("plan").GetProperty("actions").GetArrayLength());

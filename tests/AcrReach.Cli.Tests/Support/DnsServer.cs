@@ -19,7 +19,23 @@ internal sealed class DnsServer : IAsyncDisposable
 
     public int Port { get; }
 
+    // A DNS server listens on UDP and TCP; a port found free for one can be taken for the other, or by a parallel test
+    // between the probe and the start: start again on another port.
     public static async Task<DnsServer> StartAsync(string format, string configuration, IEnumerable<string>? extra = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(format, configuration, extra);
+            }
+            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<DnsServer> StartOnceAsync(string format, string configuration, IEnumerable<string>? extra)
     {
         var dig = await DebianTools.RequireAsync("dig", "bind9-dnsutils");
         var port = FreeUdpPort();
@@ -83,10 +99,23 @@ internal sealed class DnsServer : IAsyncDisposable
         return output.Contains("status:", StringComparison.Ordinal);
     }
 
+    /// <summary>A loopback port free for UDP and for TCP at the moment of asking.</summary>
     internal static int FreeUdpPort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        while (true)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            try
+            {
+                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }

@@ -251,6 +251,81 @@ public class ScopingTests
         AssertNarrowed(scoped);
     }
 
+    [Fact]
+    public void Attachments_run_together_keep_the_rules_of_every_network_behind_them()
+    {
+        var scoped = Scoping.Apply(Discovered, new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-c", "vpc-sh3", "tr-sh2", Shanghai),
+            new AttachmentNetwork(AttachmentType.Vbr, "tr-attach-e", null, null, null),
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-new", "vpc-new", null, null),
+            new AttachmentNetwork(null, "tr-attach-unknown", null, null, null),
+        ]));
+
+        Assert.Equal(["idc-bj -> cri-hz", "vpc-sh3 -> cri-hz"], Rules(scoped));
+        AssertNarrowed(scoped);
+    }
+
+    [Fact]
+    public void Attachments_run_together_with_a_peer_among_them_mean_everything()
+    {
+        var scoped = Scoping.Apply(Discovered, new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-c", "vpc-sh3", null, null),
+            new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", null, null, null),
+        ]));
+
+        Assert.Same(Account, scoped.Account);
+        Assert.Equal(PlanScope.Everything, scoped.PlanScope);
+    }
+
+    [Theory]
+    [InlineData("account")]
+    [InlineData("one network")]
+    [InlineData("region")]
+    public void A_partially_read_account_never_prunes(string which)
+    {
+        ReconcileScope scope = which switch
+        {
+            "account" => WholeAccount.Instance,
+            "one network" => new OneNetwork("vpc-sh2"),
+            _ => new RegionNetworks(Shanghai),
+        };
+
+        Assert.False(Scoping.Apply(Discovered with { IsPartial = true }, scope).CanPrune);
+    }
+
+    [Fact]
+    public void A_vpc_scope_reads_the_paths_of_that_vpc()
+    {
+        var one = Assert.IsType<NetworkFocus>(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("vpc-sh2", "cri-hz"), "test", ReconcileMode.Repair)));
+        var attached = Assert.IsType<NetworkFocus>(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-sh2", "vpc-sh2", "tr-sh2", Shanghai), "test", ReconcileMode.Repair)));
+
+        Assert.Equal(("vpc-sh2", null, "cri-hz"), (one.VpcId, one.Region, one.Registry));
+        Assert.Equal(("vpc-sh2", Shanghai, null), (attached.VpcId, attached.Region, attached.Registry));
+        // The footprint is the scope's: vpc-sh2 toward cri-hz, which has no endpoint here, so nothing beyond is consulted.
+        Assert.Empty(one.Footprint(Discovered).TransitLookUps);
+    }
+
+    [Fact]
+    public void Data_center_and_shard_scopes_read_their_paths_too()
+    {
+        Assert.IsType<DataCenterFocus>(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("idc-bj"), "test", ReconcileMode.Repair)));
+        Assert.IsType<DataCenterFocus>(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Vbr, "tr-attach-idc", null, null, null), "test", ReconcileMode.Repair)));
+        Assert.Equal(Shanghai, Assert.IsType<RegionFocus>(Scoping.FocusOf(new ReconcileRequest(new RegionNetworks(Shanghai), "sweep", ReconcileMode.ReportOnly))).Region);
+        Assert.Equal(Shanghai, Assert.IsType<RegionFocus>(Scoping.FocusOf(new ReconcileRequest(new TransitRouterNetworks(Shanghai, "tr-sh2"), "sweep", ReconcileMode.ReportOnly))).Region);
+    }
+
+    [Fact]
+    public void Unbounded_scopes_prunes_and_rollbacks_read_the_account()
+    {
+        Assert.Null(Scoping.FocusOf(new ReconcileRequest(WholeAccount.Instance, "test", ReconcileMode.Repair)));
+        Assert.Null(Scoping.FocusOf(new ReconcileRequest(new RegistryNetworks("cri-hz", null), "test", ReconcileMode.Repair)));
+        Assert.Null(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-peer", "tr-hz", "tr-sh2", Shanghai), "test", ReconcileMode.Repair)));
+        Assert.Null(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("vpc-sh2"), "test", ReconcileMode.Repair, Prune: true)));
+        Assert.Null(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("vpc-sh2"), "test", ReconcileMode.Repair, Prune: true, RollbackOf: "run-1")));
+    }
+
     // A narrowed account plans everything of a policy holding the kept rules (the tags already folded in) and cannot prune.
     private static void AssertNarrowed(ScopedAccount scoped)
     {

@@ -1,5 +1,6 @@
 using AcrReach.Core.Addressing;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Reach;
 using AcrReach.Core.Tests.Support;
 using AcrReach.Core.Tracing;
 
@@ -11,6 +12,8 @@ public class PlannerScenarioTests
     private const string Registry = "xxxxxx-registry-vpc.cn-hangzhou.cr.aliyuncs.com";
     private const string Auth = "dockerauth-vpc.cn-hangzhou.aliyuncs.com";
     private const string Oss = "oss-cn-hangzhou-internal.aliyuncs.com";
+
+    public static TheoryData<string> ScenarioNames => [.. Golden.ScenarioNames()];
 
     [Fact]
     public void Seed_plans_exactly_the_documents_routes_and_records()
@@ -64,6 +67,31 @@ public class PlannerScenarioTests
         Assert.StartsWith("acr-reach: ", vpcRoute.Description, StringComparison.Ordinal);
         var transit = plan.TransitRoutes("vtb-trhz")[0];
         Assert.Equal(("cn-hangzhou", "tr-hz"), (transit.Region, transit.TransitRouterId));
+    }
+
+    [Fact]
+    public void A_transit_block_carrying_auth_and_oss_traffic_names_both_in_its_description()
+    {
+        var plan = Planner.Plan(Golden.Load("seed-hangzhou-shanghai"));
+
+        const string both = $"auth {Auth} (100.103.7.181) and OSS {Oss} (100.118.28.43) of cri-xxxxxx for vpc-sh2";
+        Assert.Equal(both, plan.TransitRoutes("vtb-trhz")[0].Reason);
+        Assert.Equal(both, plan.TransitRoutes("vtb-trsh")[0].Reason);
+        Assert.Equal($"auth {Auth} (100.103.7.181) of cri-xxxxxx for vpc-sh2", plan.VpcRoutes("vtb-sh2")[0].Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioNames))]
+    public void Every_route_description_fits_the_clouds_limit_under_the_longest_run_id_and_keeps_its_registry_and_source(string name)
+    {
+        var plan = Planner.Plan(Golden.Load(name));
+
+        Assert.All(plan.Actions.Where(a => a is CreateVpcRoute or CreateTransitRoute), a =>
+        {
+            var description = AcrReachMark.Describe(a.Reason, "run-20261206T070404Z-0123abcd");
+            Assert.True(description.Length <= AcrReachMark.MaxDescriptionLength, description);
+            Assert.Matches(@" of \S+ for \S+$", description);
+        });
     }
 
     [Fact]
@@ -352,6 +380,18 @@ public class PlannerScenarioTests
         var advice = Assert.Single(plan.Findings(FindingCodes.UseReplication));
         Assert.Equal((Severity.Info, "cri-xxxxxx"), (advice.Severity, advice.Registry));
         Assert.Contains("cn-beijing, cn-shanghai, cn-shenzhen", advice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_for_one_network_leaves_replication_advice_to_the_runs_that_look_at_every_puller()
+    {
+        var account = Golden.Load("use-replication");
+        var source = Assert.Single(Planner.Plan(account).Findings(FindingCodes.UseReplication)) is var advice && advice.Registry is { } registry
+            ? ReachRules.Effective(account).First(r => r.Registry == registry).From.Name
+            : throw new InvalidOperationException();
+
+        Assert.Empty(Planner.Plan(account, PlanScope.ForSource(source)).Findings(FindingCodes.UseReplication));
+        Assert.Single(Planner.Plan(account, PlanScope.ForRegistry("cri-xxxxxx")).Findings(FindingCodes.UseReplication));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -78,7 +79,7 @@ public sealed class OnAttachmentOnLocalCloudTests
     }
 
     [Fact]
-    public async Task Reconciles_each_network_of_a_batch_once_and_ignores_the_delete()
+    public async Task Reconciles_the_networks_of_a_batch_in_one_run_and_ignores_the_delete()
     {
         // The VBR variant (data center idc-sh attached to tr-sh) with the seed's VPC rule added.
         var account = CloudRig.Scenario("datacenter-vbr");
@@ -101,10 +102,10 @@ public sealed class OnAttachmentOnLocalCloudTests
         var body = await response.JsonAsync();
         Assert.True(body.GetProperty("ok").GetBoolean());
         Assert.Equal(
-            ["VPC attachment tr-attach-sh2 of vpc-sh2 on tr-sh in cn-shanghai", $"VBR attachment tr-attach-vbr of {vbr[0].VbrId} on tr-sh in cn-shanghai"],
-            body.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("scope").GetString()));
+            $"2 attachment(s): VPC attachment tr-attach-sh2 of vpc-sh2 on tr-sh in cn-shanghai; VBR attachment tr-attach-vbr of {vbr[0].VbrId} on tr-sh in cn-shanghai",
+            Assert.Single(body.GetProperty("runs").EnumerateArray()).GetProperty("scope").GetString());
         Assert.Equal(3, Assert.Single(body.GetProperty("ignored").EnumerateArray()).GetProperty("index").GetInt32());
-        Assert.Equal(2, rig.Messages().Count);
+        Assert.Single(rig.Messages());
         Assert.Subset(rig.MarkedRoutes().ToHashSet(), SeedRoutes.ToHashSet());
         rig.AssertConverged();
     }
@@ -173,5 +174,96 @@ public sealed class OnAttachmentOnLocalCloudTests
         Assert.Contains("tr-attach-notthere", report.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, rig.NetworkWriteCalls());
         Assert.Empty(rig.MarkedRoutes());
+    }
+}
+
+/// <summary>
+/// A burst of attachment events in one invocation, against the real engine on the local cloud, counted through the local
+/// cloud's calls: the seed with more consumer VPCs in Shanghai, all behind the same two transit-router tables.
+/// </summary>
+public sealed class AttachmentBurstOnLocalCloudTests
+{
+    private const int Consumers = 4;
+
+    [Fact]
+    public async Task A_burst_runs_once_reading_the_shared_transit_router_tables_as_one_event_does_and_writing_each_route_once()
+    {
+        var account = SeedWithConsumers(Consumers);
+        var single = await CountedAsync(account, [Attached(2)]);
+        var burst = await CountedAsync(account, [.. Enumerable.Range(2, Consumers).Select(Attached)]);
+
+        Assert.Equal(("200", 1), (burst.FcStatus, burst.Runs));
+        Assert.Equal(1, burst.Messages);
+        Assert.Equal(single.Calls["ListTransitRouterRouteEntries"] - single.Calls["CreateTransitRouterRouteEntry"], burst.Calls["ListTransitRouterRouteEntries"] - burst.Calls["CreateTransitRouterRouteEntry"]);
+        Assert.Equal(single.Calls["ListTransitRouterRouteTableAssociations"], burst.Calls["ListTransitRouterRouteTableAssociations"]);
+        var planned = Core.Planning.Planner.Plan(account).Actions;
+        Assert.Equal(planned.OfType<Core.Planning.CreateTransitRoute>().Count(), burst.Calls["CreateTransitRouterRouteEntry"]);
+        Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Count(), burst.Calls["CreateRouteEntry"]);
+        Assert.Equal(2 * Consumers, burst.Calls["CreateRouteEntry"]);
+        Assert.Empty(burst.RateLimited);
+        Assert.True(burst.Converged);
+    }
+
+    private sealed record Counted(string? FcStatus, int Runs, int Messages, IReadOnlyDictionary<string, int> Calls, IReadOnlyDictionary<string, int> RateLimited, bool Converged);
+
+    private static async Task<Counted> CountedAsync(Account account, IReadOnlyList<JsonNode> events)
+    {
+        // Writes in force at once: the applier's looks after a write do not depend on timing, so the counts are exact.
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment, account, cloudOptions: o => o with { SettleTime = TimeSpan.Zero });
+        rig.Cloud.ResetCalls();
+        using var response = await rig.InvokeAsync(events.Count == 1 ? events[0].ToJsonString() : new JsonArray([.. events]).ToJsonString());
+        var runs = (await response.JsonAsync()).GetProperty("runs").GetArrayLength();
+        var after = rig.Cloud.Snapshot();
+        var converged = Enumerable.Range(2, Consumers).Take(events.Count).All(i =>
+            Core.Planning.Planner.Plan(after, Core.Planning.PlanScope.ForSource($"vpc-sh{i}")).Actions.IsEmpty
+            && Core.Planning.Planner.Verify(after, Core.Planning.PlanScope.ForSource($"vpc-sh{i}")).Reachable);
+        return new Counted(response.FcStatus(), runs, rig.Messages().Count, new Dictionary<string, int>(rig.Cloud.Calls()), rig.Cloud.RateLimited(), converged);
+    }
+
+    /// <summary>The seed's attachment event (attachment-vpc-created.json) for consumer vpc-sh{i}.</summary>
+    private static JsonNode Attached(int i) => JsonNode.Parse(CloudRig.Event(
+        "attachment-vpc-created.json",
+        ("tr-attach-uf6vpc0001abcd", $"tr-attach-sh{i}"),
+        ("vpc-uf6consumer0001", $"vpc-sh{i}"),
+        ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh")))!;
+
+    /// <summary>The seed with vpc-sh2 copied as vpc-sh3.. (172.(14+i).0.0/16), each attached to tr-sh, propagated, and wanting cri-xxxxxx.</summary>
+    private static Account SeedWithConsumers(int count)
+    {
+        var seed = CloudRig.Seed();
+        var template = seed.FindVpc("vpc-sh2")!;
+        var copies = Enumerable.Range(3, count - 1).Select(i =>
+        {
+            var text = $"172.{14 + i}";
+            IPNetwork Moved(IPNetwork n) => Core.Addressing.Cidr.Parse(Core.Addressing.Cidr.Format(n).Replace("172.16", text, StringComparison.Ordinal));
+            return template with
+            {
+                Id = $"vpc-sh{i}",
+                Cidrs = [.. template.Cidrs.Select(Moved)],
+                VSwitches = [.. template.VSwitches.Select(s => s with { Id = $"{s.Id}-{i}", Cidr = Moved(s.Cidr), RouteTableId = $"vtb-sh{i}" })],
+                RouteTables = [.. template.RouteTables.Select(t => t with
+                {
+                    Id = $"vtb-sh{i}",
+                    Entries = [.. t.Entries.Select(e => e with { Destination = Moved(e.Destination), NextHopId = e.NextHopId == "tr-attach-sh2" ? $"tr-attach-sh{i}" : e.NextHopId })],
+                })],
+            };
+        }).ToList();
+        var routers = seed.TransitRouters.Select(r => r.Id == "tr-sh"
+            ? r with
+            {
+                Attachments = r.Attachments.AddRange(copies.Select(c => new Attachment($"tr-attach-{c.Id[4..]}", AttachmentType.Vpc, c.Id, null, null))),
+                RouteTables = [.. r.RouteTables.Select(t => t with
+                {
+                    Associations = t.Associations.AddRange(copies.Select(c => $"tr-attach-{c.Id[4..]}")),
+                    Entries = t.Entries.AddRange(copies.Select(c => new TransitRouteEntry(c.Cidrs[0], TransitNextHopType.Attachment, $"tr-attach-{c.Id[4..]}", RouteOrigin.Propagated))),
+                })],
+            }
+            : r with { RouteTables = [.. r.RouteTables.Select(t => t with { Entries = t.Entries.AddRange(copies.Select(c => new TransitRouteEntry(c.Cidrs[0], TransitNextHopType.Attachment, "tr-attach-peer", RouteOrigin.Propagated))) })] }).ToImmutableArray();
+        return seed with
+        {
+            Vpcs = seed.Vpcs.AddRange(copies),
+            TransitRouters = routers,
+            Policy = seed.Policy with { Reach = seed.Policy.Reach.AddRange(copies.Select(c => new ReachRule(ReachSource.ForVpc(c.Id), "cri-xxxxxx"))) },
+        };
     }
 }

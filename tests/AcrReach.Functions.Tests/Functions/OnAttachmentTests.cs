@@ -51,16 +51,15 @@ public sealed class OnAttachmentTests
     }
 
     [Fact]
-    public async Task Reconciles_each_place_of_a_batch_once_and_ignores_events_it_has_no_work_for()
+    public async Task Reconciles_the_attachments_of_a_batch_in_one_run_and_ignores_events_it_has_no_work_for()
     {
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
 
         using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
 
         Assert.Equal("200", response.FcStatus());
-        Assert.Equal(
-            ["tr-attach-uf6vpc0001abcd", "tr-attach-bp1vbr0001abcd"],
-            host.Engine.Reconciles.Select(r => ((AttachmentNetwork)r.Scope).AttachmentId));
+        var merged = Assert.IsType<AttachedNetworks>(Assert.Single(host.Engine.Reconciles).Scope);
+        Assert.Equal(["tr-attach-uf6vpc0001abcd", "tr-attach-bp1vbr0001abcd"], merged.Attachments.Select(a => a.AttachmentId));
         var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
         Assert.Equal(3, ignored.GetProperty("index").GetInt32());
         Assert.Contains("DeleteTransitRouterVbrAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -75,7 +74,7 @@ public sealed class OnAttachmentTests
         host.Engine.Outcome = ReconcileOutcome.NotReady;
         host.Engine.DuringReconcile = request => host.Time.Advance(request.ReadyTimeout);
 
-        using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
+        using var response = await host.InvokeAsync(AttachmentAndRegionBatch());
 
         Assert.Equal("404", response.FcStatus());
         Assert.Equal(2, host.Engine.Reconciles.Count);
@@ -92,7 +91,7 @@ public sealed class OnAttachmentTests
         await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
         host.Engine.DuringReconcile = _ => host.Time.Advance(TimeSpan.FromMinutes(2));
 
-        using var response = await host.InvokeAsync(EventFiles.Read("attachment-batch.json"));
+        using var response = await host.InvokeAsync(AttachmentAndRegionBatch());
 
         Assert.Equal("200", response.FcStatus());
         Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(3)], host.Engine.Reconciles.Select(r => r.ReadyTimeout));
@@ -126,6 +125,18 @@ public sealed class OnAttachmentTests
         Assert.Equal(
             new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai"),
             Assert.Single(host.Engine.Reconciles).Scope);
+    }
+
+    /// <summary>Two runs that do not merge: an attachment, and an event naming only a region (which does not absorb it).</summary>
+    private static string AttachmentAndRegionBatch() => new JsonArray(EventFiles.Node("attachment-vpc-created.json"), RegionOnly(EventFiles.Node("attachment-vbr-created.json"))).ToJsonString();
+
+    private static JsonNode RegionOnly(JsonNode cloudEvent)
+    {
+        var data = cloudEvent["data"]!.AsObject();
+        data["requestParameters"] = new JsonObject { ["RegionId"] = "cn-shanghai" };
+        data["responseElements"] = new JsonObject();
+        data.Remove("referencedResources");
+        return cloudEvent;
     }
 
     [Fact]

@@ -223,4 +223,36 @@ public sealed class CbnApiTests
 
         Assert.Equal("10.94.0.0/16", Assert.Single(json.GetProperty("TransitRouterRouteEntries").EnumerateArray()).GetProperty("TransitRouterRouteEntryDestinationCidrBlock").GetString());
     }
+
+    [Theory]
+    [InlineData("SupernetOfMatchCidrs", "10.94.0.0/16", "10.94.0.0/16")]
+    [InlineData("SupernetOfMatchCidrs", "10.94.3.4/32", "10.94.0.0/16")]
+    [InlineData("SubnetOfMatchCidrs", "10.94.0.0/16", "10.94.0.0/16")]
+    [InlineData("SubnetOfMatchCidrs", "10.0.0.0/8", "10.0.0.0/16,10.94.0.0/16")]
+    [InlineData("SupernetOfMatchCidrs", "192.168.0.0/16", "")]
+    public async Task Supernet_and_subnet_filters_include_the_block_itself(string key, string value, string expected)
+    {
+        // aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRouterRouteEntriesRequestRouteFilter.ts:
+        // "The subnets of the specified CIDR blocks, including the CIDR block" / "The supernets of the CIDR block, including the CIDR block".
+        await using var cloud = await Cloud.StartAsync();
+
+        var json = (await cloud.Client.Acs3(CloudClient.Cbn, "ListTransitRouterRouteEntries", P("TransitRouterRouteTableId", "vtb-trsh", "RouteFilter.1.Key", key, "RouteFilter.1.Value.1", value))).Json;
+
+        Assert.Equal(
+            expected.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            json.GetProperty("TransitRouterRouteEntries").EnumerateArray().Select(e => e.GetProperty("TransitRouterRouteEntryDestinationCidrBlock").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_filter_with_several_values_matches_any_of_them()
+    {
+        await using var cloud = await Cloud.StartAsync();
+
+        var json = (await cloud.Client.Acs3(CloudClient.Cbn, "ListTransitRouterRouteEntries", P(
+            "TransitRouterRouteTableId", "vtb-trsh", "RouteFilter.1.Key", "SupernetOfMatchCidrs", "RouteFilter.1.Value.1", "10.94.1.1/32", "RouteFilter.1.Value.2", "172.16.9.0/24"))).Json;
+
+        Assert.Equal(
+            ["10.94.0.0/16", "172.16.0.0/16"],
+            json.GetProperty("TransitRouterRouteEntries").EnumerateArray().Select(e => e.GetProperty("TransitRouterRouteEntryDestinationCidrBlock").GetString()!).Order(StringComparer.Ordinal));
+    }
 }

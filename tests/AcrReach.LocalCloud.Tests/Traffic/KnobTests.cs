@@ -94,6 +94,18 @@ public sealed class KnobTests
         Assert.Equal("Throttling.User", third.Code);
         Assert.Equal(HttpStatusCode.OK, otherAction.Status);
         Assert.Equal(HttpStatusCode.OK, nextSecond.Status);
+        Assert.Equal(new Dictionary<string, int> { ["DescribeVpcs"] = 1 }, cloud.Server.RateLimited());
+    }
+
+    [Fact]
+    public async Task A_random_throttle_is_not_counted_as_going_over_a_rate_limit()
+    {
+        await using var cloud = await Cloud.StartAsync(o => o with { ThrottleRate = 1, Qps = new Dictionary<string, int> { ["*"] = 0 } });
+
+        var answer = await cloud.Client.Acs3(CloudClient.Vpc, "DescribeVpcs", Hangzhou);
+
+        Assert.Equal("Throttling.User", answer.Code);
+        Assert.Empty(cloud.Server.RateLimited());
     }
 
     [Fact]

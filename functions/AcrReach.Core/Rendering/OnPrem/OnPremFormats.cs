@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using AcrReach.Core.Endpoints;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
 
 namespace AcrReach.Core.Rendering.OnPrem;
 
@@ -24,6 +25,17 @@ public static class OnPremFormats
 
     /// <summary>Formats that always write files (several of them), never to stdout.</summary>
     public static bool AlwaysFiles(string format) => format == "bind";
+
+    /// <summary>The registries a data center's configuration pulls from, for <c>probe-script</c>.</summary>
+    public static ImmutableArray<ProbeTargets> ProbesFor(DataCenterConfiguration config, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(account);
+        return [.. config.Routes.SelectMany(r => r.Purposes).Select(p => p.Registry)
+            .Concat(config.Names.Where(n => n.Purpose is not null).Select(n => n.Purpose!.Registry))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(account.FindRegistry).OfType<Registry>().Select(ProbeTargets.For)];
+    }
 
     /// <summary>
     /// Renders one format; <paramref name="nextHop"/> (route formats only) is the router toward the VBR/VPN, else a
