@@ -45,12 +45,14 @@ public sealed partial class Applier
                 $"{action.Name} {action.Type} {action.Value} in zone {action.ZoneName} no longer carries AcrReach's remark: not the record AcrReach planned to remove, left as it is"));
         }
 
-        string? deleted = null;
+        var deleted = false;
+        string? requestId = null;
         foreach (var record in ours)
         {
             try
             {
-                deleted = (await pvtz.DeleteZoneRecordAsync(new DeleteZoneRecordRequest { RecordId = record.RecordId }, cancellationToken)).RequestId ?? deleted ?? string.Empty;
+                var answer = await pvtz.DeleteZoneRecordAsync(new DeleteZoneRecordRequest { RecordId = record.RecordId }, cancellationToken);
+                (deleted, requestId) = (true, answer.RequestId ?? requestId);
             }
             catch (CloudApiException e) when (e.Code == "Record.Invalid.Id" || ZoneGoneCodes.Contains(e.Code))
             {
@@ -58,9 +60,7 @@ public sealed partial class Applier
             }
         }
 
-        return deleted is null
-            ? new StepReport(step, StepOutcome.AlreadyAbsent, null, null)
-            : new StepReport(step, StepOutcome.Applied, deleted.Length == 0 ? null : deleted, null);
+        return new StepReport(step, deleted ? StepOutcome.Applied : StepOutcome.AlreadyAbsent, requestId, null);
     }
 
     /// <summary>

@@ -69,7 +69,8 @@ public class ZoneRemovalTests
 
         var plan = Planner.Plan(applied, null, Pruning.Enabled);
 
-        Assert.Equal(("@", "100.103.9.9"), Assert.Single(plan.Actions.OfType<DeleteZoneRecord>()) is var r ? (r.Rr, r.Value) : default);
+        var removed = Assert.Single(plan.Actions.OfType<DeleteZoneRecord>());
+        Assert.Equal(("@", "100.103.9.9"), (removed.Rr, removed.Value));
         Assert.Equal("vpc-hz1", Assert.Single(plan.Actions.OfType<UnbindZoneVpc>()).VpcId);
     }
 
