@@ -25,6 +25,9 @@ internal sealed class PathDiscovery
     /// <summary>A path crosses a handful of tables; a footprint still growing after this many rounds reads the account.</summary>
     private const int MaxRounds = 16;
 
+    /// <summary>CIDRs in one RouteFilter of ListTransitRouterRouteEntries (the API documents no maximum).</summary>
+    private const int MaxFilterValues = 20;
+
     private readonly AccountDiscovery _discovery;
     private readonly CloudApis _apis;
     private readonly Dictionary<string, VpcRead> _vpcs = new(StringComparer.Ordinal);
@@ -386,13 +389,16 @@ internal sealed class PathDiscovery
             destinations.Add(Cidr.Block100);
         }
 
-        var values = destinations.Distinct().Select(Cidr.Format).Order(StringComparer.Ordinal).ToImmutableArray();
-        var entries = await _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
+        // A burst's many sources ask one table about many destinations: a bounded number per call keeps the query string
+        // within what a server takes (a hundred CIDRs in one call was answered HTTP 414 by the local cloud's Kestrel).
+        var chunks = destinations.Distinct().Select(Cidr.Format).Order(StringComparer.Ordinal).Chunk(MaxFilterValues);
+        var read = await Task.WhenAll(chunks.Select(values => _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
         {
             TransitRouterRouteTableId = table,
             TransitRouterRouteEntryStatus = "All",
-            RouteFilter = [new TransitRouteFilter { Key = "SupernetOfMatchCidrs", Value = values }],
-        }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            RouteFilter = [new TransitRouteFilter { Key = "SupernetOfMatchCidrs", Value = [.. values] }],
+        }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken)));
+        var entries = read.Length == 1 ? read[0] : [.. read.SelectMany(e => e).DistinctBy(e => e.TransitRouterRouteEntryId ?? $"{e.TransitRouterRouteEntryDestinationCidrBlock} {e.TransitRouterRouteEntryNextHopId}")];
         router.AddEntries(table, destinations, entries);
     }
 
