@@ -30,6 +30,12 @@ public sealed partial class Applier
     private readonly ApplierOptions _options;
     private readonly TimeProvider _time;
 
+    // How soon after its create each kind of change was first seen in force, least so far: the next create of that kind
+    // is first looked at a little before that instead of at once and on the short schedule, which on a cloud that takes a
+    // second to put a route in force spares about five looks per write (a burst of writes would otherwise spend most of
+    // its calls on looks) and lands the look closer to the moment the route is in force.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, TimeSpan> _inForceAfter = new();
+
     public Applier(CloudApis apis, ApplierOptions? options = null, TimeProvider? time = null)
     {
         _apis = apis ?? throw new ArgumentNullException(nameof(apis));
@@ -164,8 +170,10 @@ public sealed partial class Applier
         var pauses = 0;
         string? createRequest = null;
         var created = false;
+        var createdAt = DateTimeOffset.MinValue;
         while (true)
         {
+            var lookedAt = _time.GetUtcNow();
             var (seen, lookRequest) = await change.LookAsync(cancellationToken);
             if (seen is not null)
             {
@@ -181,6 +189,11 @@ public sealed partial class Applier
 
                 if (seen.Matches && seen.Progress == Progress.Done)
                 {
+                    if (created)
+                    {
+                        Learn(change.GetType(), lookedAt - createdAt);
+                    }
+
                     return created
                         ? new StepReport(step, StepOutcome.Applied, createRequest, null)
                         : new StepReport(step, StepOutcome.AlreadyPresent, lookRequest, null);
@@ -207,6 +220,13 @@ public sealed partial class Applier
                     {
                         createRequest = await change.CreateAsync(generation, cancellationToken);
                         created = true;
+                        createdAt = _time.GetUtcNow();
+                        if (_inForceAfter.TryGetValue(change.GetType(), out var learned))
+                        {
+                            // A little short of it: a first write that was slow by chance must not slow every later look.
+                            await Task.Delay(learned * 0.9, _time, cancellationToken);
+                        }
+
                         continue;
                     }
                     catch (CloudApiException e) when (change.IsDuplicate(e.Code))
@@ -231,6 +251,15 @@ public sealed partial class Applier
             }
 
             await PauseAsync(pauses++, cancellationToken);
+        }
+    }
+
+    /// <summary>Keeps the least time a kind of change took to be seen in force (a busy moment does not slow later looks).</summary>
+    private void Learn(Type kind, TimeSpan took)
+    {
+        if (took > TimeSpan.Zero && took <= _options.MaxPollInterval * 4)
+        {
+            _inForceAfter.AddOrUpdate(kind, took, (_, least) => took < least ? took : least);
         }
     }
 

@@ -69,6 +69,25 @@ public sealed class ApplierWaitingTests : IDisposable
         Assert.True(creates[1].At - creates[0].At >= InForceAfter, "the second write of the VPC went out while the first was still pending");
     }
 
+    [Fact]
+    public async Task A_later_write_of_the_same_kind_is_first_looked_at_about_when_the_earlier_one_was_in_force()
+    {
+        var steps = await ApplyAsync(Route("vtb-a", "vpc-a"), Route("vtb-a2", "vpc-a"), Route("vtb-a3", "vpc-a"));
+
+        Assert.All(steps, s => Assert.Equal(StepOutcome.Applied, s.Outcome));
+        var looksAfterCreate = _calls.OrderBy(c => c.At).GroupBy(c => c.Table).ToDictionary(
+            g => g.Key,
+            g => g.SkipWhile(c => c.Action != "CreateRouteEntry").Count(c => c.Action == "DescribeRouteEntryList"));
+
+        // The first write learns (at once, then the schedule: six looks); the later ones look a little short of what it
+        // took, then once more.
+        Assert.Equal(6, looksAfterCreate["vtb-a"]);
+        Assert.InRange(looksAfterCreate["vtb-a2"], 1, 2);
+        Assert.InRange(looksAfterCreate["vtb-a3"], 1, 2);
+        var creates = _calls.Where(c => c.Action == "CreateRouteEntry").OrderBy(c => c.At).Select(c => c.At).ToList();
+        Assert.True(creates[2] - creates[1] < creates[1] - creates[0], "the later write waited no less than the first");
+    }
+
     private async Task<IReadOnlyList<StepReport>> ApplyAsync(params PlanAction[] actions)
     {
         var account = new Account("1", [], [], [], RegionalEndpoints.Empty, Core.Endpoints.OssVipRanges.Published, [], ReachPolicy.Default);
