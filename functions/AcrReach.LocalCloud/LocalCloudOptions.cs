@@ -71,6 +71,8 @@ public sealed record LocalCloudOptions
         ["DescribeRouteEntryList"] = 100,
         ["CreateRouteEntry"] = 20,
         ["DeleteRouteEntry"] = 20,
+        ["DeleteVSwitch"] = 10,
+        ["DeleteVpc"] = 10,
         ["TagResources"] = 20,
         ["UnTagResources"] = 20,
         ["ListTagResources"] = 100,

@@ -9,7 +9,7 @@ namespace AcrReach.TestSupport;
 /// <summary>
 /// Calls a person makes on the account that AcrReach itself never makes (so they are not in its client or its RAM
 /// policy): removing a VPC's tag (VPC UnTagResources, parameters as @alicloud/vpc20160428 names them), deleting a
-/// registry instance, detaching a VPC from its transit router. Signed and sent like any client call, to the local cloud.
+/// registry instance, detaching a VPC from its transit router, deleting a vSwitch or a VPC. Signed and sent like any client call, to the local cloud.
 /// </summary>
 public static class BehindTheBack
 {
@@ -21,6 +21,18 @@ public static class BehindTheBack
 
     private static readonly ApiOperation<DeleteAttachmentRequest, ActionResponse> DeleteTransitRouterVpcAttachment = new(
         CloudProduct.Cbn, "DeleteTransitRouterVpcAttachment", ApiAccess.Write, BehindTheBackJson.Default.DeleteAttachmentRequest, BehindTheBackJson.Default.ActionResponse);
+
+    private static readonly ApiOperation<DeleteVSwitchRequest, ActionResponse> DeleteVSwitch = new(
+        CloudProduct.Vpc, "DeleteVSwitch", ApiAccess.Write, BehindTheBackJson.Default.DeleteVSwitchRequest, BehindTheBackJson.Default.ActionResponse);
+
+    private static readonly ApiOperation<DeleteVpcRequest, ActionResponse> DeleteVpc = new(
+        CloudProduct.Vpc, "DeleteVpc", ApiAccess.Write, BehindTheBackJson.Default.DeleteVpcRequest, BehindTheBackJson.Default.ActionResponse);
+
+    public static Task DeleteVSwitchAsync(CloudClientFactory factory, string region, string vSwitchId) =>
+        Client(factory).InvokeAsync(DeleteVSwitch, new DeleteVSwitchRequest { RegionId = region, VSwitchId = vSwitchId }, region);
+
+    public static Task DeleteVpcAsync(CloudClientFactory factory, string region, string vpcId) =>
+        Client(factory).InvokeAsync(DeleteVpc, new DeleteVpcRequest { RegionId = region, VpcId = vpcId }, region);
 
     /// <summary>Detaches a VPC from its transit router; <paramref name="force"/> takes the static routes toward it along.</summary>
     public static Task DeleteVpcAttachmentAsync(CloudClientFactory factory, string region, string attachmentId, bool force) =>
@@ -66,6 +78,20 @@ public sealed record DeleteInstanceRequest
     public string? InstanceId { get; init; }
 }
 
+public sealed record DeleteVSwitchRequest
+{
+    public string? RegionId { get; init; }
+
+    public string? VSwitchId { get; init; }
+}
+
+public sealed record DeleteVpcRequest
+{
+    public string? RegionId { get; init; }
+
+    public string? VpcId { get; init; }
+}
+
 public sealed record ActionResponse
 {
     public string? RequestId { get; init; }
@@ -78,5 +104,7 @@ public sealed record ActionResponse
 [JsonSerializable(typeof(UnTagResourcesRequest))]
 [JsonSerializable(typeof(DeleteInstanceRequest))]
 [JsonSerializable(typeof(DeleteAttachmentRequest))]
+[JsonSerializable(typeof(DeleteVSwitchRequest))]
+[JsonSerializable(typeof(DeleteVpcRequest))]
 [JsonSerializable(typeof(ActionResponse))]
 internal sealed partial class BehindTheBackJson : JsonSerializerContext;

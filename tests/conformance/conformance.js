@@ -348,6 +348,15 @@ async function vpcCases() {
   await check('vpc.UnTagResources of a resource type other than VPC is refused', async () => {
     await expectError(vpc.unTagResources(new Vpc.UnTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'ROUTETABLE', resourceId: ['vtb-hz3'], tagKey: ['acr-reach'] })), 'InvalidParameter', 400);
   });
+
+  // A person deleting a source VPC: refused while it still has vSwitches or an attachment (the cases share one cloud, so nothing is deleted here).
+  await check('vpc.DeleteVpc is refused with DependencyViolation.VSwitch while vSwitches remain, InvalidVpcId.NotFound (404) for an unknown VPC; DeleteVSwitch of an unknown one is refused', async () => {
+    await expectError(vpc.deleteVpc(new Vpc.DeleteVpcRequest({ regionId: 'cn-shanghai', vpcId: 'vpc-sh2' })), 'DependencyViolation.VSwitch', 400);
+    await expectError(vpc.deleteVpc(new Vpc.DeleteVpcRequest({ regionId: 'cn-shanghai', vpcId: 'vpc-gone' })), 'InvalidVpcId.NotFound', 404);
+    await expectError(vpc.deleteVSwitch(new Vpc.DeleteVSwitchRequest({ regionId: 'cn-shanghai', vSwitchId: 'vsw-gone' })), 'InvalidVSwitchId.NotFound', 404);
+    const still = (await vpc.describeVpcs(new Vpc.DescribeVpcsRequest({ regionId: 'cn-shanghai', vpcId: 'vpc-sh2' }))).body.vpcs.vpc;
+    assert.equal(still.length, 1);
+  });
 }
 
 // ---- CBN 2017-09-12 through @alicloud/openapi-client callApi (ACS3, and RPC with signatureAlgorithm v2) ----

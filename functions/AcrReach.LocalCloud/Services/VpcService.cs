@@ -26,6 +26,60 @@ internal sealed class VpcService(CloudState state)
         actions["DescribeRouteEntryList"] = DescribeRouteEntryList;
         actions["CreateRouteEntry"] = CreateRouteEntry;
         actions["DeleteRouteEntry"] = DeleteRouteEntry;
+        actions["DeleteVSwitch"] = DeleteVSwitch;
+        actions["DeleteVpc"] = DeleteVpc;
+    }
+
+    /// <summary>
+    /// Deletes a vSwitch (vpc-20160428 DeleteVSwitch: RegionId, VSwitchId). Refused with DependencyViolation while a
+    /// registry's VPC endpoint sits in it (a cloud product instance, the published refusal); gone at once here, where the
+    /// service passes through Pending. The not-found code is this emulator's choice.
+    /// </summary>
+    private object DeleteVSwitch(ApiRequest request, string requestId)
+    {
+        var id = request.Required("VSwitchId");
+        var region = request.Optional("RegionId");
+        var vpc = state.Vpcs.FirstOrDefault(v => (region is null || v.Region == region) && state.Visible(request, v.Id) && v.VSwitches.Any(s => s.Id == id))
+            ?? throw new ApiError("InvalidVSwitchId.NotFound", "Specified virtual switch does not exist.", 404);
+        if (state.Registries.Any(r => r.LinkedVpcs.Any(l => l.VswitchId == id)))
+        {
+            throw new ApiError("DependencyViolation", "Specified object has dependent resources.");
+        }
+
+        vpc.VSwitches.RemoveAll(s => s.Id == id);
+        return new RequestIdOnly(requestId);
+    }
+
+    /// <summary>
+    /// Deletes a VPC (vpc-20160428 DeleteVpc: RegionId, VpcId, DryRun; the model is
+    /// aliyun/alibabacloud-typescript-sdk vpc-20160428/src/models/DeleteVpcRequest.ts, the codes are DeleteVpc's published
+    /// error table). Refused with DependencyViolation.VSwitch while it has vSwitches and DependencyViolation.Instance while
+    /// a transit router still attaches it; otherwise it goes at once with its route tables and their entries (the service
+    /// also refuses custom route entries with DependencyViolation.RouteEntry and passes through Deleting: not emulated).
+    /// </summary>
+    private object DeleteVpc(ApiRequest request, string requestId)
+    {
+        var id = request.Required("VpcId");
+        var region = request.Optional("RegionId");
+        var vpc = state.Vpcs.FirstOrDefault(v => v.Id == id && (region is null || v.Region == region) && state.Visible(request, v.Id))
+            ?? throw new ApiError("InvalidVpcId.NotFound", "Specified VPC does not exist.", 404);
+        if (vpc.VSwitches.Count > 0)
+        {
+            throw new ApiError("DependencyViolation.VSwitch", "Specified object has dependent resources.");
+        }
+
+        if (state.TransitRouters.SelectMany(r => r.Attachments).Any(a => a.VpcId == id))
+        {
+            throw new ApiError("DependencyViolation.Instance", "Specified object has dependent resources.");
+        }
+
+        if (request.Bool("DryRun") == true)
+        {
+            throw new ApiError("DryRunOperation", "Request validation has been passed with DryRun flag set.");
+        }
+
+        state.Vpcs.Remove(vpc);
+        return new RequestIdOnly(requestId);
     }
 
     private object DescribeVpcs(ApiRequest request, string requestId)
