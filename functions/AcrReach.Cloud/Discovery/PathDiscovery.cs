@@ -264,7 +264,15 @@ internal sealed class PathDiscovery
                     reads.Add(read.TablesOnce(() => ReadTablesAsync(read, cancellationToken)));
                 }
 
-                if (_associationsRead.Add(attachment))
+                if (_focus is RegionFocus)
+                {
+                    // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
+                    if (_associationsRead.Add(router))
+                    {
+                        reads.Add(ReadTableAssociationsAsync(read, cancellationToken));
+                    }
+                }
+                else if (_associationsRead.Add(attachment))
                 {
                     reads.Add(ReadAssociationsAsync(attachment, cancellationToken));
                 }
@@ -366,6 +374,18 @@ internal sealed class PathDiscovery
     /// ("at least one of TransitRouterRouteTableId / TransitRouterAttachmentId", cloud-apis.md §2.2). A peer attachment's
     /// answer covers both its routers.
     /// </summary>
+    /// <summary>Every association of a router's tables (a region's shard read all the router's attachments).</summary>
+    private async Task ReadTableAssociationsAsync(RouterRead router, CancellationToken cancellationToken)
+    {
+        await router.TablesOnce(() => ReadTablesAsync(router, cancellationToken));
+        var found = await Task.WhenAll(router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Select(table =>
+            _discovery.Gate("ListTransitRouterRouteTableAssociations", () => _apis.Cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken)));
+        lock (_associations)
+        {
+            _associations.AddRange(found.SelectMany(f => f));
+        }
+    }
+
     private async Task ReadAssociationsAsync(string attachment, CancellationToken cancellationToken)
     {
         var found = await _discovery.Gate("ListTransitRouterRouteTableAssociations", () => _apis.Cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterAttachmentId = attachment }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
