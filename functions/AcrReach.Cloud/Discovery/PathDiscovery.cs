@@ -34,6 +34,7 @@ internal sealed class PathDiscovery
     private readonly Dictionary<string, Task<VpcRead?>> _reads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouterRead> _routers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _associationsRead = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _routerAssociationsRead = new(StringComparer.Ordinal);
     private readonly List<RouteTableAssociationItem> _associations = [];
     private readonly HashSet<(string Router, string Attachment)> _probed = [];
     private readonly Dictionary<string, RegistryReadings> _registries = new(StringComparer.Ordinal);
@@ -267,7 +268,7 @@ internal sealed class PathDiscovery
                 if (_focus is RegionFocus)
                 {
                     // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
-                    if (_associationsRead.Add(router))
+                    if (_routerAssociationsRead.Add(router))
                     {
                         reads.Add(ReadTableAssociationsAsync(read, cancellationToken));
                     }
@@ -369,29 +370,34 @@ internal sealed class PathDiscovery
         router.Tables = await _discovery.Gate("ListTransitRouterRouteTables", () => _apis.Cbn.ListAllTransitRouterRouteTablesAsync(new ListTransitRouterRouteTablesRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Where an attachment is associated, in every table at once: the list takes an attachment id without a table id
-    /// ("at least one of TransitRouterRouteTableId / TransitRouterAttachmentId", cloud-apis.md §2.2). A peer attachment's
-    /// answer covers both its routers.
-    /// </summary>
     /// <summary>Every association of a router's tables (a region's shard read all the router's attachments).</summary>
     private async Task ReadTableAssociationsAsync(RouterRead router, CancellationToken cancellationToken)
     {
         await router.TablesOnce(() => ReadTablesAsync(router, cancellationToken));
         var found = await Task.WhenAll(router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Select(table =>
-            _discovery.Gate("ListTransitRouterRouteTableAssociations", () => _apis.Cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken)));
-        lock (_associations)
-        {
-            _associations.AddRange(found.SelectMany(f => f));
-        }
+            ListAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken)));
+        AddAssociations(found.SelectMany(f => f));
     }
 
+    /// <summary>
+    /// Where an attachment is associated, in every table at once: the list takes an attachment id without a table id
+    /// ("at least one of TransitRouterRouteTableId / TransitRouterAttachmentId", cloud-apis.md §2.2). A peer attachment's
+    /// answer covers both its routers.
+    /// </summary>
     private async Task ReadAssociationsAsync(string attachment, CancellationToken cancellationToken)
     {
-        var found = await _discovery.Gate("ListTransitRouterRouteTableAssociations", () => _apis.Cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterAttachmentId = attachment }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var found = await ListAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterAttachmentId = attachment }, cancellationToken);
+        AddAssociations(found.Where(a => a.TransitRouterAttachmentId == attachment));
+    }
+
+    private Task<ImmutableArray<RouteTableAssociationItem>> ListAssociationsAsync(ListTransitRouterRouteTableAssociationsRequest request, CancellationToken cancellationToken) =>
+        _discovery.Gate("ListTransitRouterRouteTableAssociations", () => _apis.Cbn.ListAllTransitRouterRouteTableAssociationsAsync(request, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+
+    private void AddAssociations(IEnumerable<RouteTableAssociationItem> found)
+    {
         lock (_associations)
         {
-            _associations.AddRange(found.Where(a => a.TransitRouterAttachmentId == attachment));
+            _associations.AddRange(found);
         }
     }
 
