@@ -19,6 +19,7 @@ namespace AcrReach.Cloud.Discovery;
 /// that contain a destination looked up there (<c>SupernetOfMatchCidrs</c>), a next-hop attachment and its VPC. When a
 /// round asks for nothing new, the plan of the scope is the whole account's: nothing else was consulted. Where the
 /// planner needs the whole account (every block in 100.0.0.0/8, a data center), the answer is null: read the account.
+/// A region (a sweep shard) or a peer attachment (the two regions it joins) starts from every VPC of its regions instead.
 /// </summary>
 internal sealed class PathDiscovery
 {
@@ -75,6 +76,12 @@ internal sealed class PathDiscovery
                 break;
             case RegionFocus region:
                 await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
+                break;
+            case PeerFocus peer:
+                // The two routers' regions are known once every router's peer attachments are read.
+                await peersRead;
+                var joined = peer.Regions(DiscoveryMapping.ToAccount(new CloudReadings(regions, [], RouterReadings(), [], ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty), policy, null));
+                await Task.WhenAll([.. joined.Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
                 break;
             default:
                 await Task.WhenAll(ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
@@ -265,7 +272,7 @@ internal sealed class PathDiscovery
                     reads.Add(read.TablesOnce(() => ReadTablesAsync(read, cancellationToken)));
                 }
 
-                if (_focus is RegionFocus)
+                if (_focus is RegionFocus or PeerFocus)
                 {
                     // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
                     if (_routerAssociationsRead.Add(router))
