@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -54,6 +55,9 @@ public sealed record PeerFocus(string Description) : DiscoveryFocus
 {
     /// <summary>The regions of the two routers the attachment joins, on an account whose routers and peers were read; none when it is not there.</summary>
     public required Func<DiscoveredAccount, ImmutableArray<string>> Regions { get; init; }
+
+    /// <summary>The rules the run plans, on an account whose regions, data centers and registries were read: only their registries' endpoint VPCs are read.</summary>
+    public required Func<DiscoveredAccount, ImmutableArray<ReachRule>> Rules { get; init; }
 
     public override string Describe() => Description;
 }

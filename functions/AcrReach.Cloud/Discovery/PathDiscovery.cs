@@ -60,6 +60,11 @@ internal sealed class PathDiscovery
         }
 
         var peersRead = Task.WhenAll(_routers.Values.Select(router => ReadPeersAsync(router, cancellationToken)));
+        DiscoveredAccount ReadSoFar() => DiscoveryMapping.ToAccount(
+            new CloudReadings(regions, RegionReadings(regions), RouterReadings(), [.. _registries.Values.OrderBy(r => r.Instance.InstanceId, StringComparer.Ordinal)], ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty),
+            policy,
+            null);
+        IReadOnlySet<string>? endpointsOf = null;
         switch (_focus)
         {
             case NetworkFocus network:
@@ -80,8 +85,8 @@ internal sealed class PathDiscovery
             case PeerFocus peer:
                 // The two routers' regions are known once every router's peer attachments are read.
                 await peersRead;
-                var joined = peer.Regions(DiscoveryMapping.ToAccount(new CloudReadings(regions, [], RouterReadings(), [], ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty), policy, null));
-                await Task.WhenAll([.. joined.Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                await Task.WhenAll([.. peer.Regions(ReadSoFar()).Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                endpointsOf = peer.Rules(ReadSoFar()).Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
                 break;
             default:
                 await Task.WhenAll(ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
@@ -91,7 +96,7 @@ internal sealed class PathDiscovery
         await peersRead;
         _discovery.Report($"reading the paths of {_focus.Describe()}: {_routers.Count} transit router(s), {_registries.Count} of {listing.Instances.Length} registr{(listing.Instances.Length == 1 ? "y" : "ies")}");
 
-        await Task.WhenAll(EndpointVpcs().Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
+        await Task.WhenAll(EndpointVpcs(endpointsOf).Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
 
         // Every registry's challenge counts (another's auth host resolved in the source's region is one of its services).
         var realms = await Task.WhenAll(listing.Instances.Select(async i => (Instance: i, Realm: _registries.TryGetValue(i.InstanceId!, out var read) ? read.Realm : await _discovery.RealmAsync(i, cancellationToken))));
@@ -252,10 +257,14 @@ internal sealed class PathDiscovery
         }
     }
 
-    /// <summary>The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into the chosen one).</summary>
-    private IEnumerable<(string VpcId, string Region)> EndpointVpcs() =>
+    /// <summary>
+    /// The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into
+    /// the chosen one); of <paramref name="only"/> when given.
+    /// </summary>
+    private IEnumerable<(string VpcId, string Region)> EndpointVpcs(IReadOnlySet<string>? only) =>
         _registries.Values
-            .Where(r => _focus is not NetworkFocus { Registry: { } only } || r.Instance.InstanceId == only)
+            .Where(r => _focus is not NetworkFocus { Registry: { } one } || r.Instance.InstanceId == one)
+            .Where(r => only is null || only.Contains(r.Instance.InstanceId!))
             .SelectMany(r => r.Endpoint.LinkedVpcs.Where(l => l.VpcId is not null).Select(l => (l.VpcId!, r.Instance.RegionId ?? string.Empty)))
             .Distinct();
 

@@ -62,7 +62,12 @@ public static class Scoping
             OneNetwork => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
-            AttachmentNetwork { Type: AttachmentType.Peer } peer => new PeerFocus(scope.Describe()) { Footprint = Footprint, Regions = discovered => PeerRegions(discovered, peer) },
+            AttachmentNetwork { Type: AttachmentType.Peer } peer => new PeerFocus(scope.Describe())
+            {
+                Footprint = Footprint,
+                Regions = discovered => PeerRegions(discovered, peer),
+                Rules = discovered => ApplyToWhole(discovered, peer).Account.Policy.Reach,
+            },
             AttachedNetworks many => ManyFocus(many, Footprint),
             RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
             TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
