@@ -19,6 +19,7 @@ namespace AcrReach.Cloud.Discovery;
 /// that contain a destination looked up there (<c>SupernetOfMatchCidrs</c>), a next-hop attachment and its VPC. When a
 /// round asks for nothing new, the plan of the scope is the whole account's: nothing else was consulted. Where the
 /// planner needs the whole account (every block in 100.0.0.0/8, a data center), the answer is null: read the account.
+/// A region (a sweep shard) or a peer attachment (the two regions it joins) starts from every VPC of its regions instead.
 /// </summary>
 internal sealed class PathDiscovery
 {
@@ -59,6 +60,11 @@ internal sealed class PathDiscovery
         }
 
         var peersRead = Task.WhenAll(_routers.Values.Select(router => ReadPeersAsync(router, cancellationToken)));
+        DiscoveredAccount ReadSoFar() => DiscoveryMapping.ToAccount(
+            new CloudReadings(regions, RegionReadings(regions), RouterReadings(), [.. _registries.Values.OrderBy(r => r.Instance.InstanceId, StringComparer.Ordinal)], ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty),
+            policy,
+            null);
+        IReadOnlySet<string>? endpointsOf = null;
         switch (_focus)
         {
             case NetworkFocus network:
@@ -76,6 +82,12 @@ internal sealed class PathDiscovery
             case RegionFocus region:
                 await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
                 break;
+            case PeerFocus peer:
+                // The two routers' regions are known once every router's peer attachments are read.
+                await peersRead;
+                await Task.WhenAll([.. peer.Regions(ReadSoFar()).Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                endpointsOf = peer.Rules(ReadSoFar()).Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
+                break;
             default:
                 await Task.WhenAll(ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
                 break;
@@ -84,7 +96,7 @@ internal sealed class PathDiscovery
         await peersRead;
         _discovery.Report($"reading the paths of {_focus.Describe()}: {_routers.Count} transit router(s), {_registries.Count} of {listing.Instances.Length} registr{(listing.Instances.Length == 1 ? "y" : "ies")}");
 
-        await Task.WhenAll(EndpointVpcs().Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
+        await Task.WhenAll(EndpointVpcs(endpointsOf).Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
 
         // Every registry's challenge counts (another's auth host resolved in the source's region is one of its services).
         var realms = await Task.WhenAll(listing.Instances.Select(async i => (Instance: i, Realm: _registries.TryGetValue(i.InstanceId!, out var read) ? read.Realm : await _discovery.RealmAsync(i, cancellationToken))));
@@ -245,10 +257,14 @@ internal sealed class PathDiscovery
         }
     }
 
-    /// <summary>The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into the chosen one).</summary>
-    private IEnumerable<(string VpcId, string Region)> EndpointVpcs() =>
+    /// <summary>
+    /// The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into
+    /// the chosen one); of <paramref name="only"/> when given.
+    /// </summary>
+    private IEnumerable<(string VpcId, string Region)> EndpointVpcs(IReadOnlySet<string>? only) =>
         _registries.Values
-            .Where(r => _focus is not NetworkFocus { Registry: { } only } || r.Instance.InstanceId == only)
+            .Where(r => _focus is not NetworkFocus { Registry: { } one } || r.Instance.InstanceId == one)
+            .Where(r => only is null || only.Contains(r.Instance.InstanceId!))
             .SelectMany(r => r.Endpoint.LinkedVpcs.Where(l => l.VpcId is not null).Select(l => (l.VpcId!, r.Instance.RegionId ?? string.Empty)))
             .Distinct();
 
@@ -265,7 +281,7 @@ internal sealed class PathDiscovery
                     reads.Add(read.TablesOnce(() => ReadTablesAsync(read, cancellationToken)));
                 }
 
-                if (_focus is RegionFocus)
+                if (_focus is RegionFocus or PeerFocus)
                 {
                     // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
                     if (_routerAssociationsRead.Add(router))

@@ -38,12 +38,15 @@ public sealed class ScopedDiscoveryProperties
 
     /// <summary>
     /// Every network by name, by its attachments and toward each registry its rules name; a VPC that is not there; every
+    /// peer attachment (the networks of both its routers' regions), by its id alone too, and one that is not there; every
     /// region and every transit router's networks in it (the fanned-out sweep's shards).
     /// </summary>
     private static IEnumerable<ReconcileScope> NetworkScopes(DiscoveredAccount whole) =>
         whole.Account.Vpcs.Select(v => (ReconcileScope)new OneNetwork(v.Id))
             .Concat(whole.Account.DataCenters.Select(d => new OneNetwork(d.Name)))
-            .Concat(whole.Attachments.Where(a => a.Type != AttachmentType.Peer).Select(a => new AttachmentNetwork(a.Type, a.Id, a.NetworkId, a.TransitRouterId, a.Region)))
+            .Concat(whole.Attachments.Select(a => new AttachmentNetwork(a.Type, a.Id, a.NetworkId, a.TransitRouterId, a.Region)))
+            .Concat(whole.Attachments.Where(a => a.Type == AttachmentType.Peer).Select(a => new AttachmentNetwork(AttachmentType.Peer, a.Id, null, null, null)))
+            .Append(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-peer-not-there", null, null, whole.Regions.FirstOrDefault()))
             .Concat(Core.Reach.ReachRules.Effective(whole.Account).Select(r => new OneNetwork(r.From.Name, r.Registry)))
             .Append(new OneNetwork("vpc-not-there"))
             .Append(new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-not-there", "vpc-not-there", null, whole.Regions.FirstOrDefault()))

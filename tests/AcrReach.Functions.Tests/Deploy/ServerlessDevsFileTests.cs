@@ -135,6 +135,8 @@ public sealed class ServerlessDevsFileTests
     [InlineData(FunctionKind.OnAttachment, "attachment-vpc-created.json", true)]
     [InlineData(FunctionKind.OnAttachment, "attachment-vbr-created.json", true)]
     [InlineData(FunctionKind.OnAttachment, "attachment-vpn-created.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "attachment-peer-created.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "attachment-peer-created.json", false)]
     [InlineData(FunctionKind.OnAttachment, "registry-created.json", false)]
     [InlineData(FunctionKind.OnRegistry, "registry-created.json", true)]
     [InlineData(FunctionKind.OnRegistry, "registry-created-no-id.json", true)]
@@ -188,6 +190,18 @@ public sealed class ServerlessDevsFileTests
         Assert.Equal(read, named);
     }
 
+    [Theory]
+    [InlineData(FunctionKind.OnAttachment, "attachment-burst.json")]
+    [InlineData(FunctionKind.OnAttachment, "attachment-batch.json")]
+    public void A_full_batch_of_recorded_events_is_a_body_the_host_takes(FunctionKind kind, string batch)
+    {
+        var window = (int)DeploymentFiles.DevsFunctions[kind]["triggers"]![0]!["triggerConfig"]!["runOptions"]!["batchWindow"]!["CountBasedWindow"]!;
+        var largest = JsonNode.Parse(EventFiles.Read(batch))!.AsArray().Max(e => Encoding.UTF8.GetByteCount(e!.ToJsonString()));
+
+        // FC splits an asynchronous batch past 128 KB itself; the host must never refuse one it may send.
+        Assert.True(window * (largest + 1) + 2 <= HostConfig.DefaultMaxEventBytes, $"{window} events of {largest} bytes");
+    }
+
     [Fact]
     public void Pattern_matching_itself_tells_values_apart()
     {
@@ -218,6 +232,14 @@ internal static class TriggerConfigs
                 Assert.True((bool)config["asyncInvocationType"]!, "async delivery: FC's bounded retries apply");
                 Assert.Equal("Default", (string?)config["eventSourceConfig"]!["eventSourceType"]);
                 Assert.Contains((string?)config["eventSinkConfig"]!["deliveryOption"]!["eventSchema"], new[] { "CloudEvents", "RawData" });
+
+                // A burst (a Terraform apply attaching fifty VPCs) is delivered as one batch, merged into one run: only
+                // the event-streaming mode batches; runOptions.mode decides, the deprecated deliveryOption.mode agrees.
+                Assert.Equal("event-streaming", (string?)config["runOptions"]!["mode"]);
+                Assert.Equal("event-streaming", (string?)config["eventSinkConfig"]!["deliveryOption"]!["mode"]);
+                var window = config["runOptions"]!["batchWindow"]!;
+                Assert.InRange((int)window["CountBasedWindow"]!, 2, 10000);
+                Assert.InRange((int)window["TimeBasedWindow"]!, 1, 15);
                 break;
             case "timer":
                 var fields = ((string)config["cronExpression"]!).Split(' ', StringSplitOptions.RemoveEmptyEntries);
