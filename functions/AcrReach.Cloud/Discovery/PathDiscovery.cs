@@ -154,8 +154,16 @@ internal sealed class PathDiscovery
             return;
         }
 
-        var read = await _discovery.ReadRegionAsync(_apis, region, cancellationToken);
+        // The region's routers are on every path of the shard, in both directions: their tables in full (a page of a
+        // hundred entries per call), beside the VPC tables, cost fewer calls than asking them destination by destination
+        // and spare the rounds that would ask.
+        var here = _routers.Values.Where(r => r.Item.RegionId == region).ToList();
+        _routerAssociationsRead.UnionWith(here.Select(r => r.Item.TransitRouterId!));
+        var routersRead = Task.WhenAll(here.Select(router => ReadRouterTablesAsync(router, cancellationToken)));
+        var regionRead = _discovery.ReadRegionAsync(_apis, region, cancellationToken);
         var attachments = await _discovery.Gate("ListTransitRouterVpcAttachments", () => _apis.Cbn.ListAllTransitRouterVpcAttachmentsAsync(new ListTransitRouterVpcAttachmentsRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var read = await regionRead;
+        await routersRead;
         var switches = read.VSwitches.Where(s => s.VpcId is not null).ToLookup(s => s.VpcId!, StringComparer.Ordinal);
         var tables = read.RouteTables.Where(t => t.VpcId is not null).ToLookup(t => t.VpcId!, StringComparer.Ordinal);
         lock (_reads)
@@ -287,15 +295,8 @@ internal sealed class PathDiscovery
                     reads.Add(read.TablesOnce(() => ReadTablesAsync(read, cancellationToken)));
                 }
 
-                if (_focus is RegionFocus or PeerFocus)
-                {
-                    // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
-                    if (_routerAssociationsRead.Add(router))
-                    {
-                        reads.Add(ReadTableAssociationsAsync(read, cancellationToken));
-                    }
-                }
-                else if (_associationsRead.Add(attachment))
+                // A shard's own routers were read whole with the region; elsewhere it asks about an attachment or two.
+                if (!_routerAssociationsRead.Contains(router) && _associationsRead.Add(attachment))
                 {
                     reads.Add(ReadAssociationsAsync(attachment, cancellationToken));
                 }
@@ -392,13 +393,22 @@ internal sealed class PathDiscovery
         router.Tables = await _discovery.Gate("ListTransitRouterRouteTables", () => _apis.Cbn.ListAllTransitRouterRouteTablesAsync(new ListTransitRouterRouteTablesRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
     }
 
-    /// <summary>Every association of a router's tables (a region's shard read all the router's attachments).</summary>
-    private async Task ReadTableAssociationsAsync(RouterRead router, CancellationToken cancellationToken)
+    /// <summary>Every table of a router whole: its associations and its entries (every status), one listing each, as whole-account discovery reads them.</summary>
+    private async Task ReadRouterTablesAsync(RouterRead router, CancellationToken cancellationToken)
     {
         await router.TablesOnce(() => ReadTablesAsync(router, cancellationToken));
-        var found = await Task.WhenAll(router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Select(table =>
+        var tables = router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var associations = Task.WhenAll(tables.Select(table =>
             ListAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken)));
-        AddAssociations(found.SelectMany(f => f));
+        await Task.WhenAll(tables.Select(async table =>
+        {
+            // Without a status filter the list shows only Active entries (cloud-apis.md §2.4).
+            var entries = await _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(
+                new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" },
+                cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            router.AddWholeTable(table, entries);
+        }));
+        AddAssociations((await associations).SelectMany(f => f));
     }
 
     /// <summary>
@@ -513,6 +523,8 @@ internal sealed class PathDiscovery
     private sealed class RouterRead(TransitRouterItem item)
     {
         private readonly Dictionary<string, HashSet<IPNetwork>> _destinations = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _whole = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<TransitRouteEntryItem>> _seen = new(StringComparer.Ordinal);
         private Task? _tables;
 
         public TransitRouterItem Item { get; } = item;
@@ -545,7 +557,7 @@ internal sealed class PathDiscovery
             lock (_destinations)
             {
                 // Every entry containing the destination contains any block read inside it: those were all listed.
-                return _destinations.TryGetValue(table, out var read) && read.Any(r => destination.ContainsNetwork(r));
+                return _whole.Contains(table) || (_destinations.TryGetValue(table, out var read) && read.Any(r => destination.ContainsNetwork(r)));
             }
         }
 
@@ -553,8 +565,19 @@ internal sealed class PathDiscovery
         {
             lock (_destinations)
             {
-                return !_destinations.ContainsKey(table);
+                return !_destinations.ContainsKey(table) && !_whole.Contains(table);
             }
+        }
+
+        /// <summary>Every entry of the table: it answers for any destination.</summary>
+        public void AddWholeTable(string table, ImmutableArray<TransitRouteEntryItem> entries)
+        {
+            lock (_destinations)
+            {
+                _whole.Add(table);
+            }
+
+            AddEntries(table, [], entries);
         }
 
         public void AddEntries(string table, IEnumerable<IPNetwork> destinations, ImmutableArray<TransitRouteEntryItem> entries)
@@ -576,9 +599,12 @@ internal sealed class PathDiscovery
                 if (!Entries.TryGetValue(table, out var known))
                 {
                     Entries[table] = known = [];
+                    _seen[table] = [];
                 }
 
-                known.AddRange(entries.Where(e => !known.Contains(e)));
+                // A whole table is thousands of entries: a set keeps the repeats out without a scan per entry.
+                var seen = _seen[table];
+                known.AddRange(entries.Where(seen.Add));
             }
         }
     }

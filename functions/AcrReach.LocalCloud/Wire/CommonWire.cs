@@ -18,6 +18,7 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DescribeRouteTableListResponse))]
 [JsonSerializable(typeof(DescribeRouteEntryListResponse))]
 [JsonSerializable(typeof(CreateRouteEntryResponse))]
+[JsonSerializable(typeof(CreateRouteEntriesResponse))]
 [JsonSerializable(typeof(DescribeCensResponse))]
 [JsonSerializable(typeof(ListTransitRoutersResponse))]
 [JsonSerializable(typeof(ListTransitRouterVpcAttachmentsResponse))]
@@ -43,4 +44,6 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DeleteZoneResponse))]
 [JsonSerializable(typeof(UpdateZoneRemarkResponse))]
 [JsonSerializable(typeof(ListTagResourcesResponse))]
+[JsonSerializable(typeof(PutConcurrencyInput))]
+[JsonSerializable(typeof(ConcurrencyConfig))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

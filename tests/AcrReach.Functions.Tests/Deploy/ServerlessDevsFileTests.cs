@@ -58,6 +58,18 @@ public sealed class ServerlessDevsFileTests
     }
 
     [Fact]
+    public void The_worker_runs_one_shard_per_instance_and_only_a_few_shards_at_once()
+    {
+        var worker = DeploymentFiles.DevsFunctions[FunctionKind.SweepWorker];
+
+        // Every shard reads from the account's per-API rate limits: with k shards at once each gets 1/k of them, so a
+        // region of 500 VPCs (3,000 route-entry pages at 100/s) takes k x 30 s. At most three keeps that inside the
+        // 120 s a shard may take; at least one, or no shard would run.
+        Assert.Equal(1, (int)worker["instanceConcurrency"]!);
+        Assert.InRange((int)worker["concurrencyConfig"]!["reservedConcurrency"]!, 1, 3);
+    }
+
+    [Fact]
     public void Every_function_runs_the_native_bootstrap_on_custom_debian12_at_port_9000()
     {
         foreach (var (kind, props) in DeploymentFiles.DevsFunctions)

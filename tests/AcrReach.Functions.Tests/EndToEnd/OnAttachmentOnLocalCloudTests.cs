@@ -201,8 +201,12 @@ public sealed class AttachmentBurstOnLocalCloudTests
         Assert.Equal(single.Calls["ListTransitRouterRouteTableAssociations"] + ((Consumers - 1) * 2), burst.Calls["ListTransitRouterRouteTableAssociations"]);
         var planned = Core.Planning.Planner.Plan(account).Actions;
         Assert.Equal(planned.OfType<Core.Planning.CreateTransitRoute>().Count(), burst.Calls["CreateTransitRouterRouteEntry"]);
-        Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Count(), burst.Calls["CreateRouteEntry"]);
-        Assert.Equal(2 * Consumers, burst.Calls["CreateRouteEntry"]);
+        Assert.Equal(2 * Consumers, planned.OfType<Core.Planning.CreateVpcRoute>().Count());
+
+        // A VPC's routes are one write (CreateRouteEntries).
+        Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Select(r => r.VpcId).Distinct().Count(), burst.Calls["CreateRouteEntries"]);
+        Assert.Equal(Consumers, burst.Calls["CreateRouteEntries"]);
+        Assert.False(burst.Calls.ContainsKey("CreateRouteEntry"));
         Assert.Empty(burst.RateLimited);
         Assert.True(burst.Converged);
     }
