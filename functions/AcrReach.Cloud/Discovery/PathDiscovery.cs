@@ -72,6 +72,12 @@ internal sealed class PathDiscovery
                 var named = NamedRegistries(network, policy);
                 await ReadRegistriesAsync(listing.Instances.Where(i => named.Contains(ReachRules.AllRegistries) || named.Contains(i.InstanceId!)), cancellationToken);
                 break;
+            case NetworksFocus { Peers: { } peers } many:
+                // A burst with peer attachments: their regions whole, as for one peer attachment, and the VPCs elsewhere.
+                await Task.WhenAll(many.Vpcs.Select(network => FindSourceAsync(network, regions, cancellationToken)).Append(peersRead));
+                await Task.WhenAll([.. peers.Regions(ReadSoFar()).Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                endpointsOf = peers.Rules(ReadSoFar()).Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
+                break;
             case NetworksFocus many:
                 await Task.WhenAll(many.Vpcs.Select(network => FindSourceAsync(network, regions, cancellationToken)));
                 var wanted = many.Vpcs.SelectMany(network => NamedRegistries(network, policy)).ToHashSet(StringComparer.Ordinal);

@@ -38,8 +38,8 @@ public static class Scoping
     /// What discovery may read instead of the account for a request (<see cref="AccountDiscovery.DiscoverAsync(DiscoveryFocus?, CancellationToken)"/>):
     /// the paths of the sources its scope names, read until everything planning the scope consults is read; for a peer
     /// attachment, whose paths cannot be picked before reading, the networks of the two regions it joins. Null (read the
-    /// account): the account or every network of a registry, a burst with a peer attachment among its events, a prune
-    /// (removals are decided over the whole account), a rollback.
+    /// account): the account or every network of a registry, a prune (removals are decided over the whole account), a
+    /// rollback.
     /// </summary>
     public static DiscoveryFocus? FocusOf(ReconcileRequest request)
     {
@@ -75,10 +75,14 @@ public static class Scoping
         };
     }
 
-    /// <summary>The VPCs and data centers of a merged run read together; null (the account) when a peer attachment is among them.</summary>
+    /// <summary>
+    /// The VPCs and data centers of a merged run read together, and the regions of its peer attachments; null (the
+    /// account) when an attachment names no network.
+    /// </summary>
     private static NetworksFocus? ManyFocus(AttachedNetworks many, Func<DiscoveredAccount, PlanFootprint> footprint)
     {
         var vpcs = ImmutableArray.CreateBuilder<NetworkFocus>();
+        var peers = ImmutableArray.CreateBuilder<AttachmentNetwork>();
         var dataCenters = false;
         foreach (var attachment in many.Attachments)
         {
@@ -90,12 +94,21 @@ public static class Scoping
                 case { Type: AttachmentType.Vbr or AttachmentType.Vpn }:
                     dataCenters = true;
                     break;
+                case { Type: AttachmentType.Peer }:
+                    peers.Add(attachment);
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new NetworksFocus(vpcs.ToImmutable(), dataCenters) { Footprint = footprint };
+        var peerFocus = peers.Count == 0 ? null : new PeerFocus($"{peers.Count} peer attachment(s)")
+        {
+            Footprint = footprint,
+            Regions = discovered => [.. peers.SelectMany(p => PeerRegions(discovered, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Rules = discovered => ApplyToWhole(discovered, many).Account.Policy.Reach,
+        };
+        return new NetworksFocus(vpcs.ToImmutable(), dataCenters) { Footprint = footprint, Peers = peerFocus };
     }
 
     private static bool IsVpcId(string network) => network.StartsWith("vpc-", StringComparison.Ordinal);

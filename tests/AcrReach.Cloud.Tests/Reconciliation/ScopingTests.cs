@@ -344,6 +344,22 @@ public class ScopingTests
     }
 
     [Fact]
+    public void A_burst_with_a_peer_attachment_reads_its_vpcs_and_the_peers_regions()
+    {
+        var burst = new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-a", "vpc-bj9", "tr-bj", Beijing),
+            new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", "tr-hz", "tr-sh", Shanghai),
+        ]);
+
+        var focus = Assert.IsType<NetworksFocus>(Scoping.FocusOf(new ReconcileRequest(burst, "test", ReconcileMode.Repair)));
+
+        Assert.Equal(["vpc-bj9"], focus.Vpcs.Select(v => v.VpcId));
+        Assert.Equal([Hangzhou, Shanghai], focus.Peers!.Regions(Discovered).AsEnumerable());
+        Assert.Equal(Rules(Scoping.Apply(Discovered, burst)), focus.Peers.Rules(Discovered).Select(r => $"{r.From.Name} -> {r.Registry}"));
+    }
+
+    [Fact]
     public void Unbounded_scopes_prunes_and_rollbacks_read_the_account()
     {
         Assert.Null(Scoping.FocusOf(new ReconcileRequest(WholeAccount.Instance, "test", ReconcileMode.Repair)));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AcrReach.Cloud.Discovery;
 using AcrReach.Cloud.Reconciliation;
 using AcrReach.Core.Planning;
@@ -47,12 +48,31 @@ public sealed class ScopedDiscoveryProperties
             .Concat(whole.Attachments.Select(a => new AttachmentNetwork(a.Type, a.Id, a.NetworkId, a.TransitRouterId, a.Region)))
             .Concat(whole.Attachments.Where(a => a.Type == AttachmentType.Peer).Select(a => new AttachmentNetwork(AttachmentType.Peer, a.Id, null, null, null)))
             .Append(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-peer-not-there", null, null, whole.Regions.FirstOrDefault()))
+            .Concat(Bursts(whole))
             .Concat(Core.Reach.ReachRules.Effective(whole.Account).Select(r => new OneNetwork(r.From.Name, r.Registry)))
             .Append(new OneNetwork("vpc-not-there"))
             .Append(new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-not-there", "vpc-not-there", null, whole.Regions.FirstOrDefault()))
             .Concat(whole.Regions.Select(r => new RegionNetworks(r)))
             .Concat(whole.Account.TransitRouters.Select(t => new TransitRouterNetworks(t.Region, t.Id)))
             .Concat(whole.Regions.Select(r => new TransitRouterNetworks(r, null)));
+
+    /// <summary>Attachment events merged into one run: every attachment of the account at once, and a VPC's with each peer's.</summary>
+    private static IEnumerable<ReconcileScope> Bursts(DiscoveredAccount whole)
+    {
+        var attachments = whole.Attachments.Select(a => new AttachmentNetwork(a.Type, a.Id, a.NetworkId, a.TransitRouterId, a.Region)).ToImmutableArray();
+        if (attachments.Length > 1)
+        {
+            yield return new AttachedNetworks(attachments);
+        }
+
+        if (attachments.FirstOrDefault(a => a.Type == AttachmentType.Vpc) is { } vpc)
+        {
+            foreach (var peer in attachments.Where(a => a.Type == AttachmentType.Peer))
+            {
+                yield return new AttachedNetworks([vpc, peer]);
+            }
+        }
+    }
 
     private static async Task AssertEquivalentAsync(Account account)
     {
