@@ -39,6 +39,7 @@ internal sealed class PathDiscovery
     private readonly HashSet<(string Router, string Attachment)> _probed = [];
     private readonly Dictionary<string, RegistryReadings> _registries = new(StringComparer.Ordinal);
     private readonly DiscoveryFocus _focus;
+    private readonly SharedReadings? _shared;
     private bool _dataCentersRead;
 
     public PathDiscovery(AccountDiscovery discovery, CloudApis apis, DiscoveryFocus focus)
@@ -46,12 +47,13 @@ internal sealed class PathDiscovery
         _discovery = discovery;
         _apis = apis;
         _focus = focus;
+        _shared = (focus as RegionFocus)?.Shared;
     }
 
     /// <summary>The account as far as the focus's paths reach, marked partial; null: the planner needs the whole account.</summary>
     public async Task<DiscoveredAccount?> DiscoverAsync(ImmutableArray<string> configured, PolicySettings policy, CancellationToken cancellationToken)
     {
-        var listing = await _discovery.ListAsync(_apis, configured, cancellationToken);
+        var listing = _shared is { } shared ? new AccountDiscovery.Listing(shared.Routers, shared.Instances) : await _discovery.ListAsync(_apis, configured, cancellationToken);
         var regions = AccountDiscovery.RegionsOf(configured, [listing]);
         foreach (var router in listing.Routers)
         {
@@ -59,6 +61,11 @@ internal sealed class PathDiscovery
         }
 
         var peersRead = Task.WhenAll(_routers.Values.Select(router => ReadPeersAsync(router, cancellationToken)));
+        if (_shared is not null)
+        {
+            _discovery.Report($"starting from the sweep's account-wide readings of {_shared.ReadAt:O}");
+        }
+
         switch (_focus)
         {
             case NetworkFocus network:
@@ -74,7 +81,9 @@ internal sealed class PathDiscovery
                     ReadRegistriesAsync(listing.Instances.Where(i => many.DataCenters || wanted.Contains(ReachRules.AllRegistries) || wanted.Contains(i.InstanceId!)), cancellationToken));
                 break;
             case RegionFocus region:
-                await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
+                await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken));
+                var ruled = RegionRegistries(region.Region, policy);
+                await ReadRegistriesAsync(listing.Instances.Where(i => ruled.Contains(ReachRules.AllRegistries) || ruled.Contains(i.InstanceId!)), cancellationToken);
                 break;
             default:
                 await Task.WhenAll(ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
@@ -178,6 +187,12 @@ internal sealed class PathDiscovery
         await Task.WhenAll(_routers.Values.Select(async router =>
         {
             var id = router.Item.TransitRouterId!;
+            if (SharedOf(id) is { } known)
+            {
+                (router.Vbrs, router.Vpns) = (known.Vbrs, known.Vpns);
+                return;
+            }
+
             var vbrs = _discovery.Gate("ListTransitRouterVbrAttachments", () => _apis.Cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
             var vpns = _discovery.Gate("ListTransitRouterVpnAttachments", () => _apis.Cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
             (router.Vbrs, router.Vpns) = (await vbrs, await vpns);
@@ -243,10 +258,28 @@ internal sealed class PathDiscovery
         return named;
     }
 
+    /// <summary>
+    /// The registries the rules of a region's sources can name: its VPCs' tags, every data center's (its attachments'
+    /// tags, DiscoveryMapping.DataCenters) and every rule of the policy. A superset is harmless: a registry read that no
+    /// rule of the shard names is planned toward by none.
+    /// </summary>
+    private HashSet<string> RegionRegistries(string region, PolicySettings policy)
+    {
+        var named = policy.Policy.Reach.Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
+        var vpcTags = _vpcs.Values.Where(v => v.Region == region).SelectMany(v => v.Item.Tags.Tag).Where(t => t.Key == ReachRules.TagKey).Select(t => t.Value);
+        var dataCenterTags = _routers.Values.SelectMany(r => r.Vbrs.Cast<TransitRouterAttachmentItem>().Concat(r.Vpns)).SelectMany(a => a.Tags).Where(t => t.Key == ResourceTags.Reach).Select(t => t.Value);
+        foreach (var value in vpcTags.Concat(dataCenterTags))
+        {
+            named.UnionWith(ReachRules.ParseTag(value ?? string.Empty));
+        }
+
+        return named;
+    }
+
     /// <summary>Each instance's VPC endpoint and challenge, once: only those the source's rules name, until a link needs every one.</summary>
     private async Task ReadRegistriesAsync(IEnumerable<CrInstanceItem> instances, CancellationToken cancellationToken)
     {
-        var read = await Task.WhenAll(instances.Where(i => !_registries.ContainsKey(i.InstanceId!)).Select(i => _discovery.ReadRegistryAsync(_apis, i, cancellationToken)));
+        var read = await Task.WhenAll(instances.Where(i => !_registries.ContainsKey(i.InstanceId!)).Select(i => ReadRegistryAsync(i, cancellationToken)));
         foreach (var registry in read)
         {
             _registries[registry.Instance.InstanceId!] = registry;
@@ -359,9 +392,22 @@ internal sealed class PathDiscovery
         return read;
     }
 
+    private async Task<RegistryReadings> ReadRegistryAsync(CrInstanceItem instance, CancellationToken cancellationToken) =>
+        _shared?.Registries.FirstOrDefault(r => r.InstanceId == instance.InstanceId) is { } known
+            ? new RegistryReadings(instance, known.Endpoint, await _discovery.RealmAsync(instance, cancellationToken))
+            : await _discovery.ReadRegistryAsync(_apis, instance, cancellationToken);
+
+    private SharedRouter? SharedOf(string router) => _shared?.RouterAttachments.FirstOrDefault(r => r.TransitRouterId == router);
+
     private async Task ReadPeersAsync(RouterRead router, CancellationToken cancellationToken)
     {
         var id = router.Item.TransitRouterId!;
+        if (SharedOf(id) is { } known)
+        {
+            router.Peers = known.Peers;
+            return;
+        }
+
         router.Peers = await _discovery.Gate("ListTransitRouterPeerAttachments", () => _apis.Cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
     }
 

@@ -62,8 +62,8 @@ public static class Scoping
             AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
             AttachedNetworks many => ManyFocus(many, Footprint),
-            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
-            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
+            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
             _ => null,
         };
     }
