@@ -43,6 +43,9 @@ public sealed record DataCenterFocus(string Description) : DiscoveryFocus
 /// <summary>Every source network of one region (a shard of the fanned-out sweep): the region's VPCs and the data centers.</summary>
 public sealed record RegionFocus(string Region) : DiscoveryFocus
 {
+    /// <summary>The sweep's account-wide readings, read once by the timer: discovery starts from them instead of reading them again.</summary>
+    public SharedReadings? Shared { get; init; }
+
     public override string Describe() => $"region {Region}";
 }
 

@@ -69,8 +69,8 @@ public static class Scoping
                 Rules = discovered => ApplyToWhole(discovered, peer).Account.Policy.Reach,
             },
             AttachedNetworks many => ManyFocus(many, Footprint),
-            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
-            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
+            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
             _ => null,
         };
     }

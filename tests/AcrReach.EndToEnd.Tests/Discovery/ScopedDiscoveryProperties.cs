@@ -13,7 +13,8 @@ namespace AcrReach.EndToEnd.Tests.Discovery;
 /// <summary>
 /// Equivalence: for every scope that names one network, the plan (and the verification) from path-scoped discovery is
 /// byte for byte the whole account's plan of that scope — over every planner scenario and over generated accounts, each
-/// served by the local cloud so that the filtered list calls are answered the way the APIs answer them.
+/// served by the local cloud so that the filtered list calls are answered the way the APIs answer them; a sweep's shard
+/// also as it runs from the timer's account-wide readings.
 /// </summary>
 public sealed class ScopedDiscoveryProperties
 {
@@ -79,16 +80,29 @@ public sealed class ScopedDiscoveryProperties
         await using var cloud = await LocalCloudRig.StartAsync(account);
         var discovery = new AccountDiscovery(cloud.Apis, new LocalCloudEndpointLookup(cloud.Cloud.Endpoint, Http));
         var whole = await discovery.DiscoverAsync();
+        var shared = await discovery.ReadSharedAsync(DateTimeOffset.UnixEpoch);
         foreach (var scope in NetworkScopes(whole))
         {
-            var focus = Scoping.FocusOf(new ReconcileRequest(scope, "test", ReconcileMode.ReportOnly));
-            Assert.NotNull(focus);
-            var scoped = await discovery.DiscoverAsync(focus);
-
+            var request = new ReconcileRequest(scope, "test", ReconcileMode.ReportOnly);
             var expected = Scoping.Apply(whole, scope);
-            var actual = Scoping.Apply(scoped, scope);
-            Assert.Equal(PlanJson.Serialize(expected.Plan()), PlanJson.Serialize(actual.Plan()));
-            Assert.Equal(PlanJson.Serialize(expected.Verify()), PlanJson.Serialize(actual.Verify()));
+            await AssertPlansAsAsync(expected, discovery, request);
+
+            // A sweep's shard starting from the timer's account-wide readings plans as one that read them itself.
+            if (scope is RegionNetworks or TransitRouterNetworks)
+            {
+                await AssertPlansAsAsync(expected, discovery, request with { Shared = shared });
+            }
         }
+    }
+
+    private static async Task AssertPlansAsAsync(ScopedAccount expected, AccountDiscovery discovery, ReconcileRequest request)
+    {
+        var focus = Scoping.FocusOf(request);
+        Assert.NotNull(focus);
+        var scoped = await discovery.DiscoverAsync(focus);
+
+        var actual = Scoping.Apply(scoped, request.Scope);
+        Assert.Equal(PlanJson.Serialize(expected.Plan()), PlanJson.Serialize(actual.Plan()));
+        Assert.Equal(PlanJson.Serialize(expected.Verify()), PlanJson.Serialize(actual.Verify()));
     }
 }
