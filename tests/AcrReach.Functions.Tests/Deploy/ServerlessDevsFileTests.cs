@@ -191,15 +191,15 @@ public sealed class ServerlessDevsFileTests
     }
 
     [Theory]
-    [InlineData(FunctionKind.OnAttachment, "attachment-burst.json")]
-    [InlineData(FunctionKind.OnAttachment, "attachment-batch.json")]
-    public void A_full_batch_of_recorded_events_is_a_body_the_host_takes(FunctionKind kind, string batch)
+    [InlineData("attachment-burst.json")]
+    [InlineData("attachment-batch.json")]
+    public void A_body_of_a_hundred_recorded_events_is_one_the_host_takes(string batch)
     {
-        var window = (int)DeploymentFiles.DevsFunctions[kind]["triggers"]![0]!["triggerConfig"]!["runOptions"]!["batchWindow"]!["CountBasedWindow"]!;
+        // The deployment delivers one event per invocation; a caller that batches (an MNS-sourced trigger, a replay)
+        // sends a JSON array, and the host must not refuse a hundred of the largest recorded event.
         var largest = JsonNode.Parse(EventFiles.Read(batch))!.AsArray().Max(e => Encoding.UTF8.GetByteCount(e!.ToJsonString()));
 
-        // FC splits an asynchronous batch past 128 KB itself; the host must never refuse one it may send.
-        Assert.True(window * (largest + 1) + 2 <= HostConfig.DefaultMaxEventBytes, $"{window} events of {largest} bytes");
+        Assert.True(100 * (largest + 1) + 2 <= HostConfig.DefaultMaxEventBytes, $"100 events of {largest} bytes");
     }
 
     [Fact]
@@ -233,13 +233,11 @@ internal static class TriggerConfigs
                 Assert.Equal("Default", (string?)config["eventSourceConfig"]!["eventSourceType"]);
                 Assert.Contains((string?)config["eventSinkConfig"]!["deliveryOption"]!["eventSchema"], new[] { "CloudEvents", "RawData" });
 
-                // A burst (a Terraform apply attaching fifty VPCs) is delivered as one batch, merged into one run: only
-                // the event-streaming mode batches; runOptions.mode decides, the deprecated deliveryOption.mode agrees.
-                Assert.Equal("event-streaming", (string?)config["runOptions"]!["mode"]);
-                Assert.Equal("event-streaming", (string?)config["eventSinkConfig"]!["deliveryOption"]!["mode"]);
-                var window = config["runOptions"]!["batchWindow"]!;
-                Assert.InRange((int)window["CountBasedWindow"]!, 2, 10000);
-                Assert.InRange((int)window["TimeBasedWindow"]!, 1, 15);
+                // FC documents batch push (event-streaming with a batch window) for custom event sources only; ActionTrail
+                // events come from the Default bus, so each is its own invocation and no batch window is configured.
+                Assert.Equal("event-driven", (string?)config["runOptions"]!["mode"]);
+                Assert.Equal("event-driven", (string?)config["eventSinkConfig"]!["deliveryOption"]!["mode"]);
+                Assert.Null(config["runOptions"]!["batchWindow"]);
                 break;
             case "timer":
                 var fields = ((string)config["cronExpression"]!).Split(' ', StringSplitOptions.RemoveEmptyEntries);
