@@ -277,13 +277,22 @@ internal sealed class PathDiscovery
     }
 
     /// <summary>
-    /// The registries the rules of a region's sources can name: its VPCs' tags, every data center's (its attachments'
-    /// tags, DiscoveryMapping.DataCenters) and every rule of the policy. A superset is harmless: a registry read that no
-    /// rule of the shard names is planned toward by none.
+    /// The registries the rules of a region's sources can name (Scoping narrows a shard to them): the policy's rules from
+    /// its VPCs and from the data centers attached to its routers (an attachment's region is its router's), its VPCs'
+    /// tags, and every data center's attachment tags (DiscoveryMapping.DataCenters; few). A superset is harmless: a
+    /// registry read that no rule of the shard names is planned toward by none.
     /// </summary>
     private HashSet<string> RegionRegistries(string region, PolicySettings policy)
     {
-        var named = policy.Policy.Reach.Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
+        var vpcs = _vpcs.Values.Where(v => v.Region == region).Select(v => v.Item.VpcId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var dataCenters = _routers.Values.Where(r => r.Item.RegionId == region)
+            .SelectMany(r => r.Vbrs.Cast<TransitRouterAttachmentItem>().Concat(r.Vpns))
+            .Select(DiscoveryMapping.DataCenterName)
+            .ToHashSet(StringComparer.Ordinal);
+        var named = policy.Policy.Reach
+            .Where(r => r.From.VpcId is { } vpc ? vpcs.Contains(vpc) : dataCenters.Contains(r.From.DataCenter ?? string.Empty))
+            .Select(r => r.Registry)
+            .ToHashSet(StringComparer.Ordinal);
         var vpcTags = _vpcs.Values.Where(v => v.Region == region).SelectMany(v => v.Item.Tags.Tag).Where(t => t.Key == ReachRules.TagKey).Select(t => t.Value);
         var dataCenterTags = _routers.Values.SelectMany(r => r.Vbrs.Cast<TransitRouterAttachmentItem>().Concat(r.Vpns)).SelectMany(a => a.Tags).Where(t => t.Key == ResourceTags.Reach).Select(t => t.Value);
         foreach (var value in vpcTags.Concat(dataCenterTags))
