@@ -94,7 +94,7 @@ public sealed class LocalCloudServer : IAsyncDisposable
         var homeRegion = account.Vpcs.Select(v => v.Region).FirstOrDefault() ?? "cn-hangzhou";
         var mnsHost = $"http://{account.AccountId}.mns.{homeRegion}.aliyuncs.com";
         var functions = new LocalFunctions(options, account.AccountId, homeRegion);
-        var fc = new FunctionEndpoint(functions, authenticator, shaper, calls, state);
+        var fc = new FunctionEndpoint(functions, authenticator, shaper, calls, state, account.AccountId, homeRegion);
         var mns = new MnsEndpoint(queues, new MnsAuthenticator(options.AccessKeyId, options.AccessKeySecret, time), shaper, calls, time, mnsHost);
         var control = new ControlEndpoint(state, queues, shaper, calls, keys, functions);
         app.Run(context =>
@@ -154,6 +154,9 @@ public sealed class LocalCloudServer : IAsyncDisposable
 
     /// <summary>Every function invocation received, oldest first, with its attempts so far.</summary>
     public IReadOnlyList<InvocationRecord> Invocations() => _functions.Invocations();
+
+    /// <summary>Every finished attempt of an async invocation, with how long it waited for an instance and how long it ran.</summary>
+    public IReadOnlyList<InvocationAttempt> InvocationAttempts() => _functions.Attempts();
 
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) — what <c>acr-reach local-cloud</c> waits on.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);

@@ -668,21 +668,29 @@ async function mnsCases() {
 // ---- Function Compute 3.0: InvokeFunction (ROA, ACS3 over the path), forwarded to a function host on this machine ----
 
 // A stand-in for a custom-runtime function host: records each POST /invoke and answers x-fc-status 404 for the first
-// `failFirst` of them (a function error, which FC's async configuration retries), 200 after.
-async function functionHost(failFirst = 0) {
+// `failFirst` of them (a function error, which FC's async configuration retries), 200 after, each after `holdMs`;
+// `stats.maxRunning` is the most it held at once.
+async function functionHost(failFirst = 0, holdMs = 0) {
   const received = [];
+  const stats = { running: 0, maxRunning: 0 };
   const server = http.createServer((req, res) => {
+    stats.running++;
+    stats.maxRunning = Math.max(stats.maxRunning, stats.running);
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       received.push({ path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(200, { 'x-fc-status': received.length <= failFirst ? '404' : '200', 'content-type': 'application/json' });
-      res.end(JSON.stringify({ answeredBy: 'function host', attempt: received.length }));
+      const attempt = received.length;
+      setTimeout(() => {
+        stats.running--;
+        res.writeHead(200, { 'x-fc-status': attempt <= failFirst ? '404' : '200', 'content-type': 'application/json' });
+        res.end(JSON.stringify({ answeredBy: 'function host', attempt }));
+      }, holdMs);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${server.address().port}/`;
-  return { received, endpoint, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { received, stats, endpoint, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 async function registerFunction(name, endpoint, maxAsyncRetryAttempts) {
@@ -759,6 +767,48 @@ async function fcCases() {
       const answer = await invoke(fcClient(), 'conformance-sync', 'Sync', '{"ping":true}');
       assert.equal(answer.statusCode, 200);
       assert.deepEqual(JSON.parse(answer.body), { answeredBy: 'function host', attempt: 1 });
+    } finally {
+      await host.close();
+    }
+  });
+
+  await check('fc.PutConcurrencyConfig sets a function\'s reserved concurrency and GetConcurrencyConfig answers it', async () => {
+    const host = await functionHost();
+    try {
+      await registerFunction('conformance-capped', host.endpoint, 0);
+      await expectError(fcClient().getConcurrencyConfig('conformance-capped'), 'OnDemandConfigNotFound', 404);
+      const put = await fcClient().putConcurrencyConfig('conformance-capped', new Fc.PutConcurrencyConfigRequest({ body: new Fc.PutConcurrencyInput({ reservedConcurrency: 2 }) }));
+      assert.equal(put.statusCode, 200);
+      assert.equal(put.body.reservedConcurrency, 2);
+      const got = await fcClient().getConcurrencyConfig('conformance-capped');
+      assert.equal(got.body.reservedConcurrency, 2);
+      assert.match(got.body.functionArn, /^acs:fc:[a-z0-9-]+:\d+:functions\/conformance-capped$/);
+      await expectError(
+        fcClient().putConcurrencyConfig('no-such-function', new Fc.PutConcurrencyConfigRequest({ body: new Fc.PutConcurrencyInput({ reservedConcurrency: 1 }) })),
+        'FunctionNotFound',
+        404);
+    } finally {
+      await host.close();
+    }
+  });
+
+  await check('fc.InvokeFunction Async under reservedConcurrency 1: one runs at a time, the others wait and succeed without a retry', async () => {
+    const host = await functionHost(0, 150);
+    try {
+      await registerFunction('conformance-one-at-a-time', host.endpoint, 2);
+      await fcClient().putConcurrencyConfig('conformance-one-at-a-time', new Fc.PutConcurrencyConfigRequest({ body: new Fc.PutConcurrencyInput({ reservedConcurrency: 1 }) }));
+      const answers = [];
+      for (let index = 0; index < 3; index++) {
+        answers.push(await invoke(fcClient(), 'conformance-one-at-a-time', 'Async', JSON.stringify({ index })));
+      }
+      assert.deepEqual(answers.map((a) => a.statusCode), [202, 202, 202]);
+      const done = [];
+      for (const answer of answers) {
+        done.push(await invocation(answer.headers['x-fc-request-id']));
+      }
+      assert.deepEqual(done.map((d) => [d.status, d.attempts]), [['Succeeded', 1], ['Succeeded', 1], ['Succeeded', 1]]);
+      assert.equal(host.stats.maxRunning, 1);
+      assert.deepEqual(host.received.map((r) => JSON.parse(r.body).index), [0, 1, 2]);
     } finally {
       await host.close();
     }

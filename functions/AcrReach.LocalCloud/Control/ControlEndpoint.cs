@@ -111,7 +111,7 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                     await Json(context, 201, new FunctionsView(functions.All()), ControlJsonContext.Default.FunctionsView);
                     return;
                 case "invocations" when method == "GET":
-                    await Json(context, 200, new InvocationsView(functions.Invocations()), ControlJsonContext.Default.InvocationsView);
+                    await Json(context, 200, new InvocationsView(functions.Invocations(), functions.Attempts()), ControlJsonContext.Default.InvocationsView);
                     return;
                 case "resolve" when method == "GET":
                     await Resolve(context);

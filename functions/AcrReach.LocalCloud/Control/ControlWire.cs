@@ -17,7 +17,7 @@ internal sealed record FunctionRegistration(string? Name, string? Endpoint, int?
 
 internal sealed record FunctionsView(IReadOnlyList<LocalFunction> Functions);
 
-internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations);
+internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations, IReadOnlyList<InvocationAttempt> Attempts);
 
 internal sealed record ExpiredView(int Expired);
 

@@ -19,16 +19,34 @@ public sealed record LocalFunction(string Name, Uri Endpoint, int MaxAsyncRetryA
 public sealed record InvocationRecord(string RequestId, string Function, string Type, int Attempts, string Status, string? LastError);
 
 /// <summary>
+/// One attempt of an async invocation: when it was ready to run (accepted, or its retry delay over), when an instance
+/// took it (after any wait for the function's reserved concurrency), and when the function answered.
+/// </summary>
+/// <param name="Attempt">0 for the first, as <c>x-fc-retry-count</c> says.</param>
+public sealed record InvocationAttempt(string RequestId, string Function, int Attempt, DateTimeOffset Queued, DateTimeOffset Started, DateTimeOffset Finished, string? Error)
+{
+    /// <summary>The time it waited for an instance: queued, not running.</summary>
+    public TimeSpan Waited => Started - Queued;
+
+    public TimeSpan Ran => Finished - Started;
+}
+
+/// <summary>
 /// The functions registered with the local cloud and what their invocations did. Async invocations are delivered in
 /// the background, as FC's async queue does: each attempt a <c>POST /invoke</c> to the function's host; a failure
 /// (an HTTP error, or <c>x-fc-status</c> other than 200) is retried after a short, doubling delay up to the function's
-/// retry limit. Sync invocations are forwarded and answered with the function's own answer.
+/// retry limit. Each attempt first waits for an instance when the function has a reserved concurrency
+/// (<see cref="InstanceSlots"/>, set through PutConcurrencyConfig): waiting is not failing, so it costs no retry. Sync
+/// invocations are forwarded and answered with the function's own answer, outside the cap (what FC answers a sync call
+/// over it is not modelled).
 /// </summary>
 internal sealed class LocalFunctions(LocalCloudOptions options, string accountId, string region) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, LocalFunction> _functions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InvocationRecord> _invocations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _deliveries = new();
+    private readonly ConcurrentDictionary<string, InstanceSlots> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<InvocationAttempt> _attempts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private long _order;
@@ -42,6 +60,15 @@ internal sealed class LocalFunctions(LocalCloudOptions options, string accountId
     /// <summary>Every invocation received, in the order they came.</summary>
     public IReadOnlyList<InvocationRecord> Invocations() =>
         [.. _invocations.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value)];
+
+    /// <summary>Every finished attempt of an async invocation, in the order they finished.</summary>
+    public IReadOnlyList<InvocationAttempt> Attempts() => [.. _attempts];
+
+    /// <summary>The function's reserved concurrency, when one was put.</summary>
+    public int? ReservedConcurrency(string name) => _slots.TryGetValue(name, out var slots) ? slots.Limit : null;
+
+    /// <summary>PutConcurrencyConfig: at most <paramref name="reserved"/> of the function's invocations run at once from now on.</summary>
+    public void SetReservedConcurrency(string name, int reserved) => Slots(name).SetLimit(reserved);
 
     /// <summary>Queues an async invocation and returns at once; the delivery runs in the background.</summary>
     public void StartAsync(LocalFunction function, string requestId, byte[] payload)
@@ -77,14 +104,30 @@ internal sealed class LocalFunctions(LocalCloudOptions options, string accountId
         _stopping.Dispose();
     }
 
+    private InstanceSlots Slots(string name) => _slots.GetOrAdd(name, _ => new InstanceSlots());
+
     private string Key(string requestId) => $"{Interlocked.Increment(ref _order):D12}/{requestId}";
 
     private async Task DeliverAsync(LocalFunction function, string key, string requestId, byte[] payload, CancellationToken cancellationToken)
     {
         var delay = options.AsyncRetryDelay;
+        var slots = Slots(function.Name);
         for (var attempt = 0; ; attempt++)
         {
-            var (_, _, _, error) = await AttemptAsync(function, requestId, payload, "Async", attempt, cancellationToken);
+            var queued = options.TimeProvider.GetUtcNow();
+            await slots.AcquireAsync(cancellationToken);
+            var started = options.TimeProvider.GetUtcNow();
+            string? error;
+            try
+            {
+                (_, _, _, error) = await AttemptAsync(function, requestId, payload, "Async", attempt, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+
+            _attempts.Enqueue(new InvocationAttempt(requestId, function.Name, attempt, queued, started, options.TimeProvider.GetUtcNow(), error));
             var last = error is not null && attempt >= function.MaxAsyncRetryAttempts;
             _invocations[key] = new InvocationRecord(requestId, function.Name, "Async", attempt + 1, error is null ? "Succeeded" : last ? "Failed" : "Running", error);
             if (error is null || last)

@@ -44,4 +44,6 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DeleteZoneResponse))]
 [JsonSerializable(typeof(UpdateZoneRemarkResponse))]
 [JsonSerializable(typeof(ListTagResourcesResponse))]
+[JsonSerializable(typeof(PutConcurrencyInput))]
+[JsonSerializable(typeof(ConcurrencyConfig))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

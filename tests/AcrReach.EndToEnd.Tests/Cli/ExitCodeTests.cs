@@ -16,7 +16,7 @@ public sealed class ExitCodeTests
     public async Task A_failed_step_is_exit_2_partially_applied_with_the_cloud_error_and_still_published()
     {
         await using var engine = await LocalCloudRig.StartAsync();
-        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntries", 100, "Forbidden.RAM", 403, "not allowed"));
+        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntry", 100, "Forbidden.RAM", 403, "not allowed"));
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--output", "json");
 
@@ -33,7 +33,7 @@ public sealed class ExitCodeTests
     public async Task A_failed_step_whose_message_is_not_published_either_is_still_exit_2_not_3()
     {
         await using var engine = await LocalCloudRig.StartAsync();
-        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntries", 100, "Forbidden.RAM", 403, "not allowed"));
+        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntry", 100, "Forbidden.RAM", 403, "not allowed"));
 
         var run = await CliRun.Invoke("apply", "--endpoint", engine.Cloud.Endpoint.ToString(), "--queue", "no-such-queue");
 

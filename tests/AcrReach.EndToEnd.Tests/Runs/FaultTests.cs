@@ -17,7 +17,7 @@ public sealed class FaultTests
     public async Task Converges_under_throttling_server_errors_and_task_conflicts_without_duplicates(int seed)
     {
         await using var engine = await LocalCloudRig.StartAsync(configure: o => o with { ThrottleRate = 0.2, FaultRate = 0.05, Seed = seed, SettleTime = TimeSpan.FromMilliseconds(100) });
-        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntries", 2, "TaskConflict"));
+        engine.Cloud.AddFault(new ScriptedFault("CreateRouteEntry", 2, "TaskConflict"));
         engine.Cloud.AddFault(new ScriptedFault("CreateTransitRouterRouteEntry", 2, "Operation.Blocking"));
         var expected = Routes.Planned(Planner.Plan(Scenarios.Load("seed-hangzhou-shanghai")));
 

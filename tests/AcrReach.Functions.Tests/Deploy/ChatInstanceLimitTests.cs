@@ -22,9 +22,8 @@ public sealed class ChatInstanceLimitTests
     public void The_ros_template_limits_the_chat_function_to_one_instance_as_s_yaml_does()
     {
         var (resource, function) = Assert.Single(DeploymentFiles.RosResources("ALIYUN::FC3::Function"), f => (string?)f.Properties["FunctionName"] == "acr-reach-chatops");
-        var config = Assert.Single(DeploymentFiles.RosResources("ALIYUN::FC3::ConcurrencyConfig"));
+        var config = Assert.Single(DeploymentFiles.RosResources("ALIYUN::FC3::ConcurrencyConfig"), c => (string?)c.Properties["FunctionName"]!["Fn::GetAtt"]![0] == resource);
 
-        Assert.Equal(resource, (string?)config.Properties["FunctionName"]!["Fn::GetAtt"]![0]);
         Assert.Equal("FunctionName", (string?)config.Properties["FunctionName"]!["Fn::GetAtt"]![1]);
         var reserved = (int)config.Properties["ReservedConcurrency"]!;
         Assert.InRange(reserved, 1, (int)function["InstanceConcurrency"]!);

@@ -94,6 +94,23 @@ public sealed partial class RosTemplateTests
     }
 
     [Fact]
+    public void Reserves_the_concurrency_of_each_function_s_yaml_reserves_it_for_and_no_other()
+    {
+        // ROS: ALIYUN::FC3::ConcurrencyConfig {FunctionName, ReservedConcurrency}; s.yaml: concurrencyConfig.reservedConcurrency.
+        var functionsByResource = Functions.ToDictionary(f => f.Value.Resource, f => f.Key);
+        var configs = DeploymentFiles.RosResources("ALIYUN::FC3::ConcurrencyConfig").ToList();
+
+        Assert.All(configs, c => Assert.Equal("FunctionName", (string?)c.Properties["FunctionName"]!["Fn::GetAtt"]![1]));
+        var reserved = configs.ToDictionary(c => functionsByResource[(string)c.Properties["FunctionName"]!["Fn::GetAtt"]![0]!], c => (int)c.Properties["ReservedConcurrency"]!);
+        var devs = FunctionKinds.All
+            .Where(kind => DeploymentFiles.DevsFunctions[kind]["concurrencyConfig"] is not null)
+            .ToDictionary(kind => kind, kind => (int)DeploymentFiles.DevsFunctions[kind]["concurrencyConfig"]!["reservedConcurrency"]!);
+        Assert.Equal(devs.OrderBy(d => d.Key), reserved.OrderBy(r => r.Key));
+        Assert.Contains(FunctionKind.SweepWorker, reserved.Keys);
+        Assert.Equal(1, (int)Functions[FunctionKind.SweepWorker].Properties["InstanceConcurrency"]!);
+    }
+
+    [Fact]
     public void Every_trigger_belongs_to_a_function_and_equals_the_s_yaml_trigger()
     {
         var functionsByResource = Functions.ToDictionary(f => f.Value.Resource, f => f.Key);

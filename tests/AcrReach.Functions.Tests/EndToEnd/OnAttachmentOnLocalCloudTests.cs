@@ -44,6 +44,23 @@ public sealed class OnAttachmentOnLocalCloudTests
     }
 
     [Fact]
+    public async Task Creates_the_routes_of_the_two_regions_a_new_peer_attachment_joins()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+        var body = CloudRig.Event("attachment-peer-created.json", ("tr-attach-uf6peer001abcd", "tr-attach-peer"), ("tr-bp1a2b3c4d5e6f7g8h9i", "tr-hz"), ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh"));
+
+        using var response = await rig.InvokeAsync(body);
+
+        Assert.Equal("200", response.FcStatus());
+        var report = await response.RunReportAsync();
+        Assert.Equal("Repaired", report.GetProperty("outcome").GetString());
+        Assert.True(report.GetProperty("reachable").GetBoolean());
+        Assert.Equal(SeedRoutes, rig.MarkedRoutes());
+        rig.AssertConverged();
+        Assert.Equal("on-attachment", (string?)Assert.Single(rig.Messages())["trigger"]);
+    }
+
+    [Fact]
     public async Task Logs_the_whole_apply_report_of_the_run_for_the_logstore()
     {
         await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using AcrReach.LocalCloud.Fc;
 using AcrReach.LocalCloud.Tests.Support;
@@ -135,32 +131,8 @@ public sealed class InvokeFunctionTests : IAsyncLifetime
         Assert.Contains("\"status\": \"Succeeded\"", listed, StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> InvokeAsync(string function, string type, string? canonicalUri = null)
-    {
-        var path = $"/2023-03-30/functions/{function}/invocations";
-        var hash = TestSigner.Sha256Hex(Payload);
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["host"] = _cloud.Endpoint.Authority,
-            ["x-acs-action"] = "InvokeFunction",
-            ["x-acs-version"] = "2023-03-30",
-            ["x-acs-date"] = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["x-acs-signature-nonce"] = Guid.NewGuid().ToString("N"),
-            ["x-acs-content-sha256"] = hash,
-            ["content-type"] = "application/octet-stream",
-        };
-        var authorization = TestSigner.Acs3Authorization("POST", string.Empty, headers, hash, LocalCloudOptions.DefaultAccessKeyId, LocalCloudOptions.DefaultAccessKeySecret, canonicalUri ?? path);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Payload) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        foreach (var (name, value) in headers.Where(h => h.Key.StartsWith("x-acs-", StringComparison.Ordinal)))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        request.Headers.TryAddWithoutValidation("x-fc-invocation-type", type);
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        return await _http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> InvokeAsync(string function, string type, string? canonicalUri = null) =>
+        FcCalls.InvokeAsync(_http, _cloud.Endpoint, function, type, Payload, canonicalUri);
 
     private static async Task<T> EventuallyAsync<T>(Func<T?> probe)
     {
@@ -175,72 +147,5 @@ public sealed class InvokeFunctionTests : IAsyncLifetime
         }
 
         throw new TimeoutException("the invocation did not finish in 10 s");
-    }
-
-    /// <summary>A function host on loopback: records each request and answers with the next scripted x-fc-status (200 when none).</summary>
-    private sealed class FunctionStub : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public FunctionStub()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Endpoint = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(Endpoint.ToString());
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public Uri Endpoint { get; }
-
-        public ConcurrentQueue<string> Answers { get; } = new();
-
-        public ConcurrentQueue<(string Path, byte[] Body, Dictionary<string, string> Headers)> ReceivedQueue { get; } = new();
-
-        public IReadOnlyList<(string Path, byte[] Body, Dictionary<string, string> Headers)> Received => [.. ReceivedQueue];
-
-        public async Task<(string Path, byte[] Body, Dictionary<string, string> Headers)> NextAsync()
-        {
-            Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(10)), "nothing reached the function host");
-            return Received[^1];
-        }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            _arrived.Dispose();
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k.ToLowerInvariant(), k => context.Request.Headers[k]!, StringComparer.Ordinal);
-                ReceivedQueue.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray(), headers));
-                var status = Answers.TryDequeue(out var scripted) ? scripted : "200";
-                context.Response.StatusCode = 200;
-                context.Response.Headers["x-fc-status"] = status;
-                var answer = Encoding.UTF8.GetBytes($"answer of {context.Request.Url.AbsolutePath}");
-                await context.Response.OutputStream.WriteAsync(answer);
-                context.Response.Close();
-                _arrived.Release();
-            }
-        }
     }
 }

@@ -152,4 +152,20 @@ public sealed class VpcBatchRouteTests
         Assert.Equal((HttpStatusCode.OK, 50), (fifty.Status, fifty.Json.GetProperty("SuccessCount").GetInt32()));
         Assert.Equal((HttpStatusCode.BadRequest, "InvalidParameter"), (more.Status, more.Code));
     }
+
+    [Fact]
+    public async Task A_fault_scripted_for_CreateRouteEntry_also_refuses_a_batch_and_then_lets_it_through()
+    {
+        await using var cloud = await Cloud.StartAsync();
+        cloud.Server.AddFault(new ScriptedFault("CreateRouteEntry", 1, "Forbidden.RAM", 403));
+        var before = cloud.State();
+
+        var refused = await cloud.Client.Acs3(CloudClient.Vpc, "CreateRouteEntries", Batch(("vtb-sh2", "100.103.7.181/32")));
+        var stateAfterFault = cloud.State();
+        var next = await cloud.Client.Acs3(CloudClient.Vpc, "CreateRouteEntries", Batch(("vtb-sh2", "100.103.7.181/32")));
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Forbidden.RAM"), (refused.Status, refused.Code));
+        Assert.Equal(before, stateAfterFault);
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+    }
 }
