@@ -51,8 +51,9 @@ internal sealed class BenchRig : IAsyncDisposable
     {
         var config = new HostConfig { Function = function, Port = 0, Endpoint = Cloud.Endpoint, Region = "cn-hangzhou", AccountId = Cloud.AccountId };
         config = configure?.Invoke(config) ?? config;
-        var engine = new ReachEngine(Factory, EngineWiring.Options(config, new ReconcilerOptions { Discovery = new DiscoveryOptions { MaxConcurrentCallsPerApi = 8 } }));
-        var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, engine) { BindAddress = IPAddress.Loopback, Output = TextWriter.Null });
+        var trace = Environment.GetEnvironmentVariable("ACR_REACH_BENCH_TRACE") is { Length: > 0 } ? new TimedLines(Console.Error) : null;
+        var engine = new ReachEngine(Factory, EngineWiring.Options(config, new ReconcilerOptions { Discovery = new DiscoveryOptions { MaxConcurrentCallsPerApi = 8 }, Progress = trace is null ? null : trace.WriteLine }));
+        var host = await FunctionHost.StartAsync(new FunctionHostOptions(config, engine) { BindAddress = IPAddress.Loopback, Output = trace ?? TextWriter.Null });
         _hosts.Add(host);
         return host.LocalAddress;
     }
@@ -115,4 +116,16 @@ internal sealed class BenchRig : IAsyncDisposable
         Factory.Dispose();
         await Cloud.DisposeAsync();
     }
+}
+
+/// <summary>The host's log lines with the seconds since the rig started in front (ACR_REACH_BENCH_TRACE=1): where an event's time goes.</summary>
+internal sealed class TimedLines(TextWriter inner) : TextWriter
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public override Encoding Encoding => inner.Encoding;
+
+    public override void WriteLine(string? value) => inner.WriteLine($"[{_clock.Elapsed.TotalSeconds,8:0.000}] {value}");
+
+    public override void Write(char value) => inner.Write(value);
 }

@@ -8,7 +8,8 @@ namespace AcrReach.Sweep.Benchmarks;
 /// <summary>
 /// The calls one attachment event for one VPC cannot do without, computed from the account: the reads its paths need,
 /// each keyed by what it reads so the bound of several events together is the union of their keys (a table two paths
-/// cross is read once), the writes the plan makes with one look each that sees the route in force, and the message.
+/// cross is read once), the writes the plan makes with one look each that sees the route in force (a VPC's routes: one
+/// batch write and one look per table), and the message.
 /// Reads assume the APIs' filters (by VPC id, route table id, attachment id, and one LongestPrefixMatchCidrs listing per
 /// transit-router table and direction, cloud-apis.md §2): the source VPC, its vSwitches, route tables and every entry of
 /// them (a longest-prefix trace needs the whole table); its attachment (the readiness check); the transit-router table
@@ -54,11 +55,25 @@ internal static class PathBound
             }
         }
 
-        foreach (var action in Planner.Plan(account, PlanScope.ForSource(vpcId)).Actions)
+        var actions = Planner.Plan(account, PlanScope.ForSource(vpcId)).Actions;
+
+        // A VPC's routes are one CreateRouteEntries call (up to 50 of them, any of its tables) and one look per table
+        // (DescribeRouteEntryList needs a table; one destination list covers its routes) that sees them in force.
+        var vpcRoutes = actions.OfType<CreateVpcRoute>().ToList();
+        foreach (var byVpc in vpcRoutes.GroupBy(r => r.VpcId, StringComparer.Ordinal))
+        {
+            Add("CreateRouteEntries", byVpc.Key, byVpc.Count(), 50);
+        }
+
+        foreach (var byTable in vpcRoutes.GroupBy(r => r.RouteTableId, StringComparer.Ordinal))
+        {
+            Add("DescribeRouteEntryList", $"in force: {byTable.Key}", byTable.Count(), 20);
+        }
+
+        foreach (var action in actions.Where(a => a is not CreateVpcRoute))
         {
             var (write, look, table, destination) = action switch
             {
-                CreateVpcRoute v => ("CreateRouteEntry", "DescribeRouteEntryList", v.RouteTableId, v.Destination.ToString()),
                 CreateTransitRoute t => ("CreateTransitRouterRouteEntry", "ListTransitRouterRouteEntries", t.RouteTableId, t.Destination.ToString()),
                 LinkVpcEndpoint l => ("CreateInstanceVpcEndpointLinkedVpc", "GetInstanceVpcEndpoint", l.InstanceId, l.VpcId),
                 _ => throw new InvalidOperationException($"an attachment's plan does not {action.Kind}"),

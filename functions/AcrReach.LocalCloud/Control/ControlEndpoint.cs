@@ -41,11 +41,7 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                     await context.Response.WriteAsync(scenario);
                     return;
                 case "policy" when method == "GET":
-                    string policy;
-                    lock (state.Gate)
-                    {
-                        policy = PolicyFile(state.ToAccount());
-                    }
+                    var policy = PolicyFile(state.PolicyParts());
 
                     context.Response.ContentType = "application/json;charset=utf-8";
                     await context.Response.WriteAsync(policy);
