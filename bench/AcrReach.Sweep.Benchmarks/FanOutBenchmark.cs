@@ -19,7 +19,11 @@ internal static class FanOutBenchmark
 {
     private const string Worker = "acr-reach-sweep-worker";
 
-    public sealed record Result(int Vpcs, int Shards, int Failed, int ReservedConcurrency, IReadOnlyList<(string Scope, TimeSpan Duration, string Outcome)> Runs, IReadOnlyList<InvocationAttempt> Attempts, int Calls, int Bound, TimeSpan Wall, TimeSpan WallBound, int RateLimited, SortedDictionary<string, int> PerAction, SortedDictionary<string, int> BoundPerAction);
+    public sealed record Result(int Vpcs, int Shards, int Failed, int ReservedConcurrency, IReadOnlyList<(string Scope, TimeSpan Duration, string Outcome)> Runs, IReadOnlyList<InvocationAttempt> Attempts, int Calls, int Bound, TimeSpan Wall, TimeSpan WallBound, int RateLimited, SortedDictionary<string, int> PerAction, SortedDictionary<string, int> BoundPerAction)
+    {
+        /// <summary>The largest InvokeFunction payload, and how many shards' payloads carried the account-wide readings.</summary>
+        public (int MaxPayloadBytes, int Shared) Payloads { get; init; }
+    }
 
     /// <param name="reservedConcurrency">The worker's reserved concurrency; 0 sets none (every shard at once).</param>
     public static async Task<Result> RunAsync(BenchAccounts.Generated generated, int latencyMs, TimeSpan settle, TimeSpan maxWait, int reservedConcurrency)
@@ -41,6 +45,7 @@ internal static class FanOutBenchmark
         var (status, answer, _) = await rig.InvokeAsync(timer, """{ "triggerTime": "2026-11-20T04:00:00Z", "triggerName": "compliance-sweep", "payload": "{\"mode\":\"report\"}" }""");
         var sweepId = answer["sweepId"]?.ToString() ?? throw new InvalidOperationException($"the timer did not fan out (x-fc-status {status}): {answer.ToJsonString()}");
         var shards = answer["shards"]!.AsArray().Count;
+        var payloads = (answer["shards"]!.AsArray().Max(d => (int?)d!["payloadBytes"] ?? 0), answer["shards"]!.AsArray().Count(d => (bool?)d!["shared"] == true));
         while (rig.Cloud.Invocations() is var invocations && (invocations.Count < shards || invocations.Any(i => i.Status == "Running")))
         {
             if (stopwatch.Elapsed > maxWait)
@@ -68,7 +73,7 @@ internal static class FanOutBenchmark
         // The timer's survey, its InvokeFunction, then in each shard: routers -> tables -> entries, and the message.
         const int DependentSteps = 6;
         var wallBound = TimeSpan.FromSeconds(rateBound + (DependentSteps * latencyMs / 1000.0));
-        return new Result(account.Vpcs.Length, shards, rig.Cloud.Invocations().Count(i => i.Status != "Succeeded"), reservedConcurrency, runs, [.. rig.Cloud.InvocationAttempts().OrderBy(a => a.Started)], calls.Values.Sum(), bound.Values.Sum(), stopwatch.Elapsed, wallBound, rig.Cloud.RateLimited().Values.Sum(), calls, bound);
+        return new Result(account.Vpcs.Length, shards, rig.Cloud.Invocations().Count(i => i.Status != "Succeeded"), reservedConcurrency, runs, [.. rig.Cloud.InvocationAttempts().OrderBy(a => a.Started)], calls.Values.Sum(), bound.Values.Sum(), stopwatch.Elapsed, wallBound, rig.Cloud.RateLimited().Values.Sum(), calls, bound) { Payloads = payloads };
     }
 
     public static void Print(Result r)
@@ -80,6 +85,7 @@ internal static class FanOutBenchmark
             Console.WriteLine($"    {scope,-40} {duration.TotalSeconds,7:0.0} s  {outcome}");
         }
 
+        Console.WriteLine($"  shard payloads: largest {r.Payloads.MaxPayloadBytes} bytes (FC's async limit 131072), {r.Payloads.Shared} of {r.Shards} carried the account-wide readings");
         Console.WriteLine($"  worker reserved concurrency: {(r.ReservedConcurrency > 0 ? r.ReservedConcurrency.ToString(CultureInfo.InvariantCulture) : "none (every shard at once)")}");
         Console.WriteLine($"    {"attempt (by start)",-40} {"waited",8} {"ran",8}");
         foreach (var attempt in r.Attempts)

@@ -70,6 +70,7 @@ public sealed record LocalCloudOptions
         ["DescribeRouteTableList"] = 100,
         ["DescribeRouteEntryList"] = 100,
         ["CreateRouteEntry"] = 20,
+        ["CreateRouteEntries"] = 20,
         ["DeleteRouteEntry"] = 20,
         ["DeleteVSwitch"] = 10,
         ["DeleteVpc"] = 10,

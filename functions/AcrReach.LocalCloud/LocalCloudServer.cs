@@ -63,6 +63,11 @@ public sealed class LocalCloudServer : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
+
+            // The generated SDKs send an RPC call's parameters in the query: fifty flattened CreateRouteEntries entries
+            // make a request line of about 15 KB, past Kestrel's 8 KB default.
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
         });
         var app = builder.Build();
 

@@ -45,6 +45,7 @@ public class ApiCatalogTests
                 "pvtz:DescribeZones",
                 "pvtz:UpdateZoneRemark",
                 "sts:AssumeRole",
+                "vpc:CreateRouteEntries",
                 "vpc:CreateRouteEntry",
                 "vpc:DeleteRouteEntry",
                 "vpc:DescribeRouteEntryList",
@@ -85,6 +86,7 @@ public class ApiCatalogTests
         await vpc.DescribeRouteTableListAsync(new());
         await vpc.DescribeRouteEntryListAsync(new());
         await vpc.CreateRouteEntryAsync(new());
+        await vpc.CreateRouteEntriesAsync(new());
         await vpc.DeleteRouteEntryAsync(new());
         await apis.Cbn.DescribeCensAsync(new());
         await apis.Cbn.ListTransitRoutersAsync(new());
@@ -127,7 +129,7 @@ public class ApiCatalogTests
         var tokens = ApiCatalog.Operations.Where(o => o.SendsClientToken).Select(o => o.RamAction);
 
         Assert.Equal(
-            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "fc:InvokeFunction", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "pvtz:DeleteZoneRecord", "pvtz:UpdateZoneRemark", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
+            ["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "cr:CreateInstanceVpcEndpointLinkedVpc", "fc:InvokeFunction", "mns:SendMessage", "pvtz:AddZone", "pvtz:AddZoneRecord", "pvtz:BindZoneVpc", "pvtz:DeleteZoneRecord", "pvtz:UpdateZoneRemark", "vpc:CreateRouteEntries", "vpc:CreateRouteEntry", "vpc:DeleteRouteEntry"],
             writes);
         Assert.Equal(["cen:CreateTransitRouterRouteEntry", "cen:DeleteTransitRouterRouteEntry", "pvtz:AddZone", "pvtz:AddZoneRecord", "vpc:CreateRouteEntry"], tokens);
     }

@@ -321,6 +321,27 @@ async function vpcCases() {
     assert.ok(others.some((e) => e.destinationCidrBlock === '10.0.0.0/8'), 'the other routes stay');
   });
 
+  // The applier writes a VPC's routes in one call: entries of one table checked one by one, the answer naming the
+  // refused ones by destination and next hop; the VPC still takes one write at a time.
+  await check('vpc.CreateRouteEntries adds the new entry and lists the existing destination in FailedRouteEntries; a second batch while it is Pending is refused whole', async () => {
+    const entry = (dstCidrBlock) => new Vpc.CreateRouteEntriesRequestRouteEntries({
+      routeTableId: 'vtb-sh2', dstCidrBlock, nextHop: 'tr-attach-sh2', nextHopType: 'Attachment', name: 'acr-reach', description: 'acr-reach: auth for cri-xxxxxx', ipVersion: 4,
+    });
+    const body = (await vpc.createRouteEntries(new Vpc.CreateRouteEntriesRequest({ regionId: 'cn-shanghai', routeEntries: [entry('10.0.0.0/8'), entry('100.121.1.1/32')] }))).body;
+    assert.deepEqual([body.successCount, body.failedCount, body.routeEntryIds.length], [1, 1, 1]);
+    assert.match(body.routeEntryIds[0], /^rte-[0-9a-z]{20}$/);
+    const failed = body.failedRouteEntries[0];
+    assert.deepEqual([failed.dstCidrBlock, failed.nextHop, failed.failedCode], ['10.0.0.0/8', 'tr-attach-sh2', 'VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE']);
+    assert.ok(failed.failedMessage);
+    await expectError(vpc.createRouteEntries(new Vpc.CreateRouteEntriesRequest({ regionId: 'cn-shanghai', routeEntries: [entry('100.121.1.2/32')] })), 'IncorrectRouteEntryStatus', 400);
+    const list = async () => (await vpc.describeRouteEntryList(new Vpc.DescribeRouteEntryListRequest({ regionId: 'cn-shanghai', routeTableId: 'vtb-sh2', routeEntryId: body.routeEntryIds[0] }))).body.routeEntrys.routeEntry;
+    const first = (await list())[0];
+    assert.deepEqual([first.destinationCidrBlock, first.status, first.routeEntryName], ['100.121.1.1/32', 'Pending', 'acr-reach']);
+    await eventually(async () => (await list())[0].status === 'Available', 'the batch route to turn Available');
+    await vpc.deleteRouteEntry(new Vpc.DeleteRouteEntryRequest({ regionId: 'cn-shanghai', routeEntryId: body.routeEntryIds[0] }));
+    await eventually(async () => (await list()).length === 0, 'the batch route to disappear');
+  });
+
   // A person takes a VPC's reach away by removing its tag (AcrReach reads tags through DescribeVpcs).
   await check('vpc.TagResources, ListTagResources and UnTagResources on a VPC: TagResources.TagResource[], the tag gone from DescribeVpcs after UnTag', async () => {
     const tagsOf = async () => (await vpc.listTagResources(new Vpc.ListTagResourcesRequest({ regionId: 'cn-hangzhou', resourceType: 'VPC', resourceId: ['vpc-hz3'] }))).body;

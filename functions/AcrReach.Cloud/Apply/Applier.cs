@@ -7,8 +7,9 @@ using AcrReach.Core.Topology;
 namespace AcrReach.Cloud.Apply;
 
 /// <summary>
-/// Executes a plan against the cloud, idempotently: every change is looked for before it is made and made only if
-/// absent (deterministic ClientTokens, so two runs at once make it once), one write at a time per VPC and per
+/// Executes a plan against the cloud, idempotently: every change is made only if absent — looked for before it is made
+/// (deterministic ClientTokens, so two runs at once make it once), or, for a VPC's new routes, written together in one
+/// CreateRouteEntries call whose answer says per route whether it existed — one write at a time per VPC and per
 /// transit-router route table (parallel across them), each waited for until it is in force. A destination that is
 /// already routed elsewhere is a failed step (RouteConflict), never overwritten; nothing is modified, and only the
 /// plan's removals (AcrReach's own routes, when the run prunes) are deleted.
@@ -80,8 +81,24 @@ public sealed partial class Applier
 
             try
             {
+                // A VPC's new routes go out together (CreateRouteEntries), where the first of them stands in the lane.
+                var vpcRoutes = lane.Where(p => p.Step.Plan is CreateVpcRoute).ToList();
                 foreach (var (step, index) in lane)
                 {
+                    if (entered && step.Plan is CreateVpcRoute)
+                    {
+                        if (index == vpcRoutes[0].Index)
+                        {
+                            var batch = await EnsureVpcRoutesAsync([.. vpcRoutes.Select(p => p.Step)], run, account, cancellationToken);
+                            foreach (var (report, at) in batch.Zip(vpcRoutes.Select(p => p.Index)))
+                            {
+                                reports[at] = report;
+                            }
+                        }
+
+                        continue;
+                    }
+
                     reports[index] = !entered ? NotStarted(step)
                         : step.Plan is { IsRemoval: true } && !run.Prune ? StepReport.Skipped(step, PruneNotAskedCode, "a removal is only reported unless pruning is asked for (--prune)")
                         : await RunAsync(step, run, account, cancellationToken);

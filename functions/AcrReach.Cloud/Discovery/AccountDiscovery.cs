@@ -61,6 +61,27 @@ public sealed class AccountDiscovery
         return await DiscoverAccountAsync(configured, cancellationToken);
     }
 
+    /// <summary>
+    /// What every shard of a fanned-out sweep would read alike (<see cref="SharedReadings"/>): the listing discovery starts
+    /// from, each registry's VPC endpoint, each router's peer, VBR and VPN attachments; read once, by the timer.
+    /// </summary>
+    public async Task<SharedReadings> ReadSharedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var configured = _options.Regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        var listing = await ListAsync(_apis, configured, cancellationToken);
+        var registries = Task.WhenAll(listing.Instances.Select(async instance => new SharedRegistry(instance.InstanceId!, await EndpointAsync(_apis, instance, cancellationToken))));
+        var routers = Task.WhenAll(listing.Routers.Select(async router =>
+        {
+            var id = router.TransitRouterId!;
+            var cbn = _apis.Cbn;
+            var peers = Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            var vbrs = Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            var vpns = Gate("ListTransitRouterVpnAttachments", () => cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            return new SharedRouter(id, await peers, await vbrs, await vpns);
+        }));
+        return new SharedReadings(now, configured, listing.Routers, listing.Instances, [.. await registries], [.. await routers]);
+    }
+
     private async Task<DiscoveredAccount> DiscoverAccountAsync(ImmutableArray<string> configured, CancellationToken cancellationToken)
     {
         Report(configured.IsEmpty ? "finding the regions that hold a transit router or a registry" : $"reading {string.Join(", ", configured)}");
@@ -287,10 +308,13 @@ public sealed class AccountDiscovery
 
     internal async Task<RegistryReadings> ReadRegistryAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken)
     {
-        var endpoint = Gate("GetInstanceVpcEndpoint", () => apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
+        var endpoint = EndpointAsync(apis, instance, cancellationToken);
         var realm = RealmAsync(instance, cancellationToken);
         return new RegistryReadings(instance, await endpoint, await realm);
     }
+
+    private Task<GetInstanceVpcEndpointResponse> EndpointAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken) =>
+        Gate("GetInstanceVpcEndpoint", () => apis.Cr(instance.RegionId!).GetInstanceVpcEndpointAsync(new GetInstanceVpcEndpointRequest { InstanceId = instance.InstanceId, ModuleName = "Registry" }, cancellationToken), cancellationToken);
 
     /// <summary>Where the instance's <c>/v2/</c> challenge sends docker login (a request to the registry, not a cloud API call).</summary>
     internal Task<Uri?> RealmAsync(CrInstanceItem instance, CancellationToken cancellationToken) =>

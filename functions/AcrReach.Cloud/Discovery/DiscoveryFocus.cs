@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using AcrReach.Core.Planning;
+using AcrReach.Core.Topology;
 
 namespace AcrReach.Cloud.Discovery;
 
@@ -41,5 +43,24 @@ public sealed record DataCenterFocus(string Description) : DiscoveryFocus
 /// <summary>Every source network of one region (a shard of the fanned-out sweep): the region's VPCs and the data centers.</summary>
 public sealed record RegionFocus(string Region) : DiscoveryFocus
 {
+    /// <summary>The sweep's account-wide readings, read once by the timer: discovery starts from them instead of reading them again.</summary>
+    public SharedReadings? Shared { get; init; }
+
     public override string Describe() => $"region {Region}";
+}
+
+/// <summary>
+/// A peer attachment between two transit routers (a peer attachment event): it can change any path between their regions,
+/// and no path can be picked before reading, so every source network of both routers' regions is read, as a sweep shard
+/// reads one region. Which regions those are is decided on the routers and peer attachments read first (<see cref="Regions"/>).
+/// </summary>
+public sealed record PeerFocus(string Description) : DiscoveryFocus
+{
+    /// <summary>The regions of the two routers the attachment joins, on an account whose routers and peers were read; none when it is not there.</summary>
+    public required Func<DiscoveredAccount, ImmutableArray<string>> Regions { get; init; }
+
+    /// <summary>The rules the run plans, on an account whose regions, data centers and registries were read: only their registries' endpoint VPCs are read.</summary>
+    public required Func<DiscoveredAccount, ImmutableArray<ReachRule>> Rules { get; init; }
+
+    public override string Describe() => Description;
 }

@@ -19,6 +19,7 @@ namespace AcrReach.Cloud.Discovery;
 /// that contain a destination looked up there (<c>SupernetOfMatchCidrs</c>), a next-hop attachment and its VPC. When a
 /// round asks for nothing new, the plan of the scope is the whole account's: nothing else was consulted. Where the
 /// planner needs the whole account (every block in 100.0.0.0/8, a data center), the answer is null: read the account.
+/// A region (a sweep shard) or a peer attachment (the two regions it joins) starts from every VPC of its regions instead.
 /// </summary>
 internal sealed class PathDiscovery
 {
@@ -39,6 +40,7 @@ internal sealed class PathDiscovery
     private readonly HashSet<(string Router, string Attachment)> _probed = [];
     private readonly Dictionary<string, RegistryReadings> _registries = new(StringComparer.Ordinal);
     private readonly DiscoveryFocus _focus;
+    private readonly SharedReadings? _shared;
     private bool _dataCentersRead;
 
     public PathDiscovery(AccountDiscovery discovery, CloudApis apis, DiscoveryFocus focus)
@@ -46,12 +48,13 @@ internal sealed class PathDiscovery
         _discovery = discovery;
         _apis = apis;
         _focus = focus;
+        _shared = (focus as RegionFocus)?.Shared;
     }
 
     /// <summary>The account as far as the focus's paths reach, marked partial; null: the planner needs the whole account.</summary>
     public async Task<DiscoveredAccount?> DiscoverAsync(ImmutableArray<string> configured, PolicySettings policy, CancellationToken cancellationToken)
     {
-        var listing = await _discovery.ListAsync(_apis, configured, cancellationToken);
+        var listing = _shared is { } shared ? new AccountDiscovery.Listing(shared.Routers, shared.Instances) : await _discovery.ListAsync(_apis, configured, cancellationToken);
         var regions = AccountDiscovery.RegionsOf(configured, [listing]);
         foreach (var router in listing.Routers)
         {
@@ -59,12 +62,28 @@ internal sealed class PathDiscovery
         }
 
         var peersRead = Task.WhenAll(_routers.Values.Select(router => ReadPeersAsync(router, cancellationToken)));
+        DiscoveredAccount ReadSoFar() => DiscoveryMapping.ToAccount(
+            new CloudReadings(regions, RegionReadings(regions), RouterReadings(), [.. _registries.Values.OrderBy(r => r.Instance.InstanceId, StringComparer.Ordinal)], ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, IPAddress>>.Empty),
+            policy,
+            null);
+        IReadOnlySet<string>? endpointsOf = null;
+        if (_shared is not null)
+        {
+            _discovery.Report($"starting from the sweep's account-wide readings of {_shared.ReadAt:O}");
+        }
+
         switch (_focus)
         {
             case NetworkFocus network:
                 await FindSourceAsync(network, regions, cancellationToken);
                 var named = NamedRegistries(network, policy);
                 await ReadRegistriesAsync(listing.Instances.Where(i => named.Contains(ReachRules.AllRegistries) || named.Contains(i.InstanceId!)), cancellationToken);
+                break;
+            case NetworksFocus { Peers: { } peers } many:
+                // A burst with peer attachments: their regions whole, as for one peer attachment, and the VPCs elsewhere.
+                await Task.WhenAll(many.Vpcs.Select(network => FindSourceAsync(network, regions, cancellationToken)).Append(peersRead));
+                await Task.WhenAll([.. peers.Regions(ReadSoFar()).Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                endpointsOf = peers.Rules(ReadSoFar()).Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
                 break;
             case NetworksFocus many:
                 await Task.WhenAll(many.Vpcs.Select(network => FindSourceAsync(network, regions, cancellationToken)));
@@ -74,7 +93,15 @@ internal sealed class PathDiscovery
                     ReadRegistriesAsync(listing.Instances.Where(i => many.DataCenters || wanted.Contains(ReachRules.AllRegistries) || wanted.Contains(i.InstanceId!)), cancellationToken));
                 break;
             case RegionFocus region:
-                await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
+                await Task.WhenAll(ReadRegionAsync(region.Region, regions, cancellationToken), ReadDataCentersAsync(policy, cancellationToken));
+                var ruled = RegionRegistries(region.Region, policy);
+                await ReadRegistriesAsync(listing.Instances.Where(i => ruled.Contains(ReachRules.AllRegistries) || ruled.Contains(i.InstanceId!)), cancellationToken);
+                break;
+            case PeerFocus peer:
+                // The two routers' regions are known once every router's peer attachments are read.
+                await peersRead;
+                await Task.WhenAll([.. peer.Regions(ReadSoFar()).Select(r => ReadRegionAsync(r, regions, cancellationToken)), ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken)]);
+                endpointsOf = peer.Rules(ReadSoFar()).Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
                 break;
             default:
                 await Task.WhenAll(ReadDataCentersAsync(policy, cancellationToken), ReadRegistriesAsync(listing.Instances, cancellationToken));
@@ -84,7 +111,7 @@ internal sealed class PathDiscovery
         await peersRead;
         _discovery.Report($"reading the paths of {_focus.Describe()}: {_routers.Count} transit router(s), {_registries.Count} of {listing.Instances.Length} registr{(listing.Instances.Length == 1 ? "y" : "ies")}");
 
-        await Task.WhenAll(EndpointVpcs().Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
+        await Task.WhenAll(EndpointVpcs(endpointsOf).Select(endpoint => ReadVpcAsync(endpoint.VpcId, endpoint.Region, cancellationToken)));
 
         // Every registry's challenge counts (another's auth host resolved in the source's region is one of its services).
         var realms = await Task.WhenAll(listing.Instances.Select(async i => (Instance: i, Realm: _registries.TryGetValue(i.InstanceId!, out var read) ? read.Realm : await _discovery.RealmAsync(i, cancellationToken))));
@@ -114,7 +141,7 @@ internal sealed class PathDiscovery
             }
 
             await Task.WhenAll(more);
-            if (!await ReadMissingAsync(footprint, cancellationToken) && more.Count == 0)
+            if (!await ReadMissingAsync(footprint, [.. discovered.Account.Vpcs.SelectMany(v => v.Cidrs)], cancellationToken) && more.Count == 0)
             {
                 _discovery.Report($"read {_vpcs.Count} VPC(s) and {_routers.Values.Sum(r => r.Tables?.Length ?? 0)} transit-router table(s) on the paths of {_focus.Describe()} in {round} round(s)");
                 return discovered with { IsPartial = true };
@@ -136,8 +163,16 @@ internal sealed class PathDiscovery
             return;
         }
 
-        var read = await _discovery.ReadRegionAsync(_apis, region, cancellationToken);
+        // The region's routers are on every path of the shard, in both directions: their tables in full (a page of a
+        // hundred entries per call), beside the VPC tables, cost fewer calls than asking them destination by destination
+        // and spare the rounds that would ask.
+        var here = _routers.Values.Where(r => r.Item.RegionId == region).ToList();
+        _routerAssociationsRead.UnionWith(here.Select(r => r.Item.TransitRouterId!));
+        var routersRead = Task.WhenAll(here.Select(router => ReadRouterTablesAsync(router, cancellationToken)));
+        var regionRead = _discovery.ReadRegionAsync(_apis, region, cancellationToken);
         var attachments = await _discovery.Gate("ListTransitRouterVpcAttachments", () => _apis.Cbn.ListAllTransitRouterVpcAttachmentsAsync(new ListTransitRouterVpcAttachmentsRequest { RegionId = region }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var read = await regionRead;
+        await routersRead;
         var switches = read.VSwitches.Where(s => s.VpcId is not null).ToLookup(s => s.VpcId!, StringComparer.Ordinal);
         var tables = read.RouteTables.Where(t => t.VpcId is not null).ToLookup(t => t.VpcId!, StringComparer.Ordinal);
         lock (_reads)
@@ -170,6 +205,12 @@ internal sealed class PathDiscovery
         await Task.WhenAll(_routers.Values.Select(async router =>
         {
             var id = router.Item.TransitRouterId!;
+            if (SharedOf(id) is { } known)
+            {
+                (router.Vbrs, router.Vpns) = (known.Vbrs, known.Vpns);
+                return;
+            }
+
             var vbrs = _discovery.Gate("ListTransitRouterVbrAttachments", () => _apis.Cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
             var vpns = _discovery.Gate("ListTransitRouterVpnAttachments", () => _apis.Cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
             (router.Vbrs, router.Vpns) = (await vbrs, await vpns);
@@ -235,25 +276,47 @@ internal sealed class PathDiscovery
         return named;
     }
 
+    /// <summary>
+    /// The registries the rules of a region's sources can name: its VPCs' tags, every data center's (its attachments'
+    /// tags, DiscoveryMapping.DataCenters) and every rule of the policy. A superset is harmless: a registry read that no
+    /// rule of the shard names is planned toward by none.
+    /// </summary>
+    private HashSet<string> RegionRegistries(string region, PolicySettings policy)
+    {
+        var named = policy.Policy.Reach.Select(r => r.Registry).ToHashSet(StringComparer.Ordinal);
+        var vpcTags = _vpcs.Values.Where(v => v.Region == region).SelectMany(v => v.Item.Tags.Tag).Where(t => t.Key == ReachRules.TagKey).Select(t => t.Value);
+        var dataCenterTags = _routers.Values.SelectMany(r => r.Vbrs.Cast<TransitRouterAttachmentItem>().Concat(r.Vpns)).SelectMany(a => a.Tags).Where(t => t.Key == ResourceTags.Reach).Select(t => t.Value);
+        foreach (var value in vpcTags.Concat(dataCenterTags))
+        {
+            named.UnionWith(ReachRules.ParseTag(value ?? string.Empty));
+        }
+
+        return named;
+    }
+
     /// <summary>Each instance's VPC endpoint and challenge, once: only those the source's rules name, until a link needs every one.</summary>
     private async Task ReadRegistriesAsync(IEnumerable<CrInstanceItem> instances, CancellationToken cancellationToken)
     {
-        var read = await Task.WhenAll(instances.Where(i => !_registries.ContainsKey(i.InstanceId!)).Select(i => _discovery.ReadRegistryAsync(_apis, i, cancellationToken)));
+        var read = await Task.WhenAll(instances.Where(i => !_registries.ContainsKey(i.InstanceId!)).Select(i => ReadRegistryAsync(i, cancellationToken)));
         foreach (var registry in read)
         {
             _registries[registry.Instance.InstanceId!] = registry;
         }
     }
 
-    /// <summary>The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into the chosen one).</summary>
-    private IEnumerable<(string VpcId, string Region)> EndpointVpcs() =>
+    /// <summary>
+    /// The VPCs holding the endpoints of the registries read (the planner chooses among them by attachment, and traces into
+    /// the chosen one); of <paramref name="only"/> when given.
+    /// </summary>
+    private IEnumerable<(string VpcId, string Region)> EndpointVpcs(IReadOnlySet<string>? only) =>
         _registries.Values
-            .Where(r => _focus is not NetworkFocus { Registry: { } only } || r.Instance.InstanceId == only)
+            .Where(r => _focus is not NetworkFocus { Registry: { } one } || r.Instance.InstanceId == one)
+            .Where(r => only is null || only.Contains(r.Instance.InstanceId!))
             .SelectMany(r => r.Endpoint.LinkedVpcs.Where(l => l.VpcId is not null).Select(l => (l.VpcId!, r.Instance.RegionId ?? string.Empty)))
             .Distinct();
 
     /// <summary>Reads what the footprint asks for and was not read; false when there was nothing.</summary>
-    private async Task<bool> ReadMissingAsync(PlanFootprint footprint, CancellationToken cancellationToken)
+    private async Task<bool> ReadMissingAsync(PlanFootprint footprint, IReadOnlyList<IPNetwork> vpcBlocks, CancellationToken cancellationToken)
     {
         var reads = new List<Task>();
         foreach (var (router, attachment) in footprint.Associations)
@@ -265,15 +328,8 @@ internal sealed class PathDiscovery
                     reads.Add(read.TablesOnce(() => ReadTablesAsync(read, cancellationToken)));
                 }
 
-                if (_focus is RegionFocus)
-                {
-                    // A shard asks about most of its routers' attachments: one listing per table, not a call per attachment.
-                    if (_routerAssociationsRead.Add(router))
-                    {
-                        reads.Add(ReadTableAssociationsAsync(read, cancellationToken));
-                    }
-                }
-                else if (_associationsRead.Add(attachment))
+                // A shard's own routers were read whole with the region; elsewhere it asks about an attachment or two.
+                if (!_routerAssociationsRead.Contains(router) && _associationsRead.Add(attachment))
                 {
                     reads.Add(ReadAssociationsAsync(attachment, cancellationToken));
                 }
@@ -287,7 +343,8 @@ internal sealed class PathDiscovery
                 var missing = group.Select(l => l.Destination).Where(d => !router.HasDestination(group.Key, d)).Distinct().ToList();
                 if (missing.Count > 0)
                 {
-                    reads.Add(ReadEntriesAsync(router, group.Key, missing, cancellationToken));
+                    var (one, blocks) = Cover(missing, vpcBlocks);
+                    reads.Add(ReadEntriesAsync(router, group.Key, one, blocks, cancellationToken));
                 }
             }
         }
@@ -358,9 +415,22 @@ internal sealed class PathDiscovery
         return read;
     }
 
+    private async Task<RegistryReadings> ReadRegistryAsync(CrInstanceItem instance, CancellationToken cancellationToken) =>
+        _shared?.Registries.FirstOrDefault(r => r.InstanceId == instance.InstanceId) is { } known
+            ? new RegistryReadings(instance, known.Endpoint, await _discovery.RealmAsync(instance, cancellationToken))
+            : await _discovery.ReadRegistryAsync(_apis, instance, cancellationToken);
+
+    private SharedRouter? SharedOf(string router) => _shared?.RouterAttachments.FirstOrDefault(r => r.TransitRouterId == router);
+
     private async Task ReadPeersAsync(RouterRead router, CancellationToken cancellationToken)
     {
         var id = router.Item.TransitRouterId!;
+        if (SharedOf(id) is { } known)
+        {
+            router.Peers = known.Peers;
+            return;
+        }
+
         router.Peers = await _discovery.Gate("ListTransitRouterPeerAttachments", () => _apis.Cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
     }
 
@@ -370,13 +440,22 @@ internal sealed class PathDiscovery
         router.Tables = await _discovery.Gate("ListTransitRouterRouteTables", () => _apis.Cbn.ListAllTransitRouterRouteTablesAsync(new ListTransitRouterRouteTablesRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
     }
 
-    /// <summary>Every association of a router's tables (a region's shard read all the router's attachments).</summary>
-    private async Task ReadTableAssociationsAsync(RouterRead router, CancellationToken cancellationToken)
+    /// <summary>Every table of a router whole: its associations and its entries (every status), one listing each, as whole-account discovery reads them.</summary>
+    private async Task ReadRouterTablesAsync(RouterRead router, CancellationToken cancellationToken)
     {
         await router.TablesOnce(() => ReadTablesAsync(router, cancellationToken));
-        var found = await Task.WhenAll(router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Select(table =>
+        var tables = router.Tables!.Value.Select(t => t.TransitRouterRouteTableId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var associations = Task.WhenAll(tables.Select(table =>
             ListAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken)));
-        AddAssociations(found.SelectMany(f => f));
+        await Task.WhenAll(tables.Select(async table =>
+        {
+            // Without a status filter the list shows only Active entries (cloud-apis.md §2.4).
+            var entries = await _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(
+                new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" },
+                cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            router.AddWholeTable(table, entries);
+        }));
+        AddAssociations((await associations).SelectMany(f => f));
     }
 
     /// <summary>
@@ -402,30 +481,54 @@ internal sealed class PathDiscovery
     }
 
     /// <summary>
+    /// The destinations asked about one by one, and the VPC blocks that cover three or more of them (a return path asks
+    /// about each vSwitch of a source VPC): a block's supernets and subnets answer for every destination inside it in two
+    /// values where its vSwitches take one each. Only blocks of /16 or narrower: a wide one could hold many entries.
+    /// </summary>
+    private static (List<IPNetwork> One, List<IPNetwork> Blocks) Cover(List<IPNetwork> destinations, IReadOnlyList<IPNetwork> vpcBlocks)
+    {
+        var inside = destinations
+            .Select(d => (Destination: d, Block: vpcBlocks.Where(b => b.PrefixLength >= 16 && b.PrefixLength < d.PrefixLength && b.ContainsNetwork(d)).OrderByDescending(b => b.PrefixLength).Cast<IPNetwork?>().FirstOrDefault()))
+            .GroupBy(p => p.Block)
+            .ToList();
+        var blocks = inside.Where(g => g.Key is not null && g.Count() >= 3).Select(g => g.Key!.Value).ToList();
+        var one = inside.Where(g => g.Key is null || g.Count() < 3).SelectMany(g => g.Select(p => p.Destination)).ToList();
+        return (one, blocks);
+    }
+
+    /// <summary>
     /// The entries of a transit-router table that contain any of <paramref name="destinations"/>: all a longest-prefix
     /// match of those destinations can pick. <c>SupernetOfMatchCidrs</c> "The supernets of the CIDR block, including the
     /// CIDR block" (aliyun/alibabacloud-typescript-sdk cbn-20170912/src/models/ListTransitRouterRouteEntriesRequestRouteFilter.ts),
-    /// its values a list (RouteFilter.N.Value.M). 100.0.0.0/8 comes along with the first read of a table: the planner asks
-    /// whether the table already has one before proposing it.
+    /// its values a list (RouteFilter.N.Value.M). For each of <paramref name="blocks"/>, its supernets and its subnets
+    /// (<c>SubnetOfMatchCidrs</c>, same model): every entry that can match a destination inside it. 100.0.0.0/8 comes
+    /// along with the first read of a table: the planner asks whether the table already has one before proposing it.
     /// </summary>
-    private async Task ReadEntriesAsync(RouterRead router, string table, List<IPNetwork> destinations, CancellationToken cancellationToken)
+    private async Task ReadEntriesAsync(RouterRead router, string table, List<IPNetwork> destinations, List<IPNetwork> blocks, CancellationToken cancellationToken)
     {
         if (router.FirstEntriesRead(table))
         {
             destinations.Add(Cidr.Block100);
         }
 
+        var supernets = ListEntriesAsync(table, "SupernetOfMatchCidrs", [.. destinations, .. blocks], cancellationToken);
+        var subnets = ListEntriesAsync(table, "SubnetOfMatchCidrs", blocks, cancellationToken);
+        var entries = (await supernets).Concat(await subnets).DistinctBy(e => e.TransitRouterRouteEntryId ?? $"{e.TransitRouterRouteEntryDestinationCidrBlock} {e.TransitRouterRouteEntryNextHopId}").ToImmutableArray();
+        router.AddEntries(table, [.. destinations, .. blocks], entries, blocks);
+    }
+
+    private async Task<IEnumerable<TransitRouteEntryItem>> ListEntriesAsync(string table, string key, List<IPNetwork> values, CancellationToken cancellationToken)
+    {
         // A burst's many sources ask one table about many destinations: a bounded number per call keeps the query string
         // within what a server takes (a hundred CIDRs in one call was answered HTTP 414 by the local cloud's Kestrel).
-        var chunks = destinations.Distinct().Select(Cidr.Format).Order(StringComparer.Ordinal).Chunk(MaxFilterValues);
-        var read = await Task.WhenAll(chunks.Select(values => _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
+        var chunks = values.Distinct().Select(Cidr.Format).Order(StringComparer.Ordinal).Chunk(MaxFilterValues);
+        var read = await Task.WhenAll(chunks.Select(chunk => _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest
         {
             TransitRouterRouteTableId = table,
             TransitRouterRouteEntryStatus = "All",
-            RouteFilter = [new TransitRouteFilter { Key = "SupernetOfMatchCidrs", Value = [.. values] }],
+            RouteFilter = [new TransitRouteFilter { Key = key, Value = [.. chunk] }],
         }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken)));
-        var entries = read.Length == 1 ? read[0] : [.. read.SelectMany(e => e).DistinctBy(e => e.TransitRouterRouteEntryId ?? $"{e.TransitRouterRouteEntryDestinationCidrBlock} {e.TransitRouterRouteEntryNextHopId}")];
-        router.AddEntries(table, destinations, entries);
+        return read.SelectMany(e => e);
     }
 
     /// <summary>A next hop the router's lists read so far do not have: a VPC attachment (then its VPC), a VBR or a VPN one.</summary>
@@ -491,6 +594,9 @@ internal sealed class PathDiscovery
     private sealed class RouterRead(TransitRouterItem item)
     {
         private readonly Dictionary<string, HashSet<IPNetwork>> _destinations = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _whole = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<IPNetwork>> _within = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<TransitRouteEntryItem>> _seen = new(StringComparer.Ordinal);
         private Task? _tables;
 
         public TransitRouterItem Item { get; } = item;
@@ -523,7 +629,10 @@ internal sealed class PathDiscovery
             lock (_destinations)
             {
                 // Every entry containing the destination contains any block read inside it: those were all listed.
-                return _destinations.TryGetValue(table, out var read) && read.Any(r => destination.ContainsNetwork(r));
+                // An entry that can match a destination inside a block read with its subnets either contains the block or is one of them.
+                return _whole.Contains(table)
+                    || (_destinations.TryGetValue(table, out var read) && read.Any(r => destination.ContainsNetwork(r)))
+                    || (_within.TryGetValue(table, out var blocks) && blocks.Any(b => b.ContainsNetwork(destination)));
             }
         }
 
@@ -531,14 +640,36 @@ internal sealed class PathDiscovery
         {
             lock (_destinations)
             {
-                return !_destinations.ContainsKey(table);
+                return !_destinations.ContainsKey(table) && !_whole.Contains(table);
             }
         }
 
-        public void AddEntries(string table, IEnumerable<IPNetwork> destinations, ImmutableArray<TransitRouteEntryItem> entries)
+        /// <summary>Every entry of the table: it answers for any destination.</summary>
+        public void AddWholeTable(string table, ImmutableArray<TransitRouteEntryItem> entries)
         {
             lock (_destinations)
             {
+                _whole.Add(table);
+            }
+
+            AddEntries(table, [], entries);
+        }
+
+        /// <param name="blocks">Blocks whose subnets were read too: they answer for any destination inside them.</param>
+        public void AddEntries(string table, IEnumerable<IPNetwork> destinations, ImmutableArray<TransitRouteEntryItem> entries, IReadOnlyCollection<IPNetwork>? blocks = null)
+        {
+            lock (_destinations)
+            {
+                if (blocks is { Count: > 0 })
+                {
+                    if (!_within.TryGetValue(table, out var within))
+                    {
+                        _within[table] = within = [];
+                    }
+
+                    within.UnionWith(blocks);
+                }
+
                 // Entries read by another filter (next hop) answer for no destination.
                 var asked = destinations.ToList();
                 if (asked.Count > 0)
@@ -554,9 +685,12 @@ internal sealed class PathDiscovery
                 if (!Entries.TryGetValue(table, out var known))
                 {
                     Entries[table] = known = [];
+                    _seen[table] = [];
                 }
 
-                known.AddRange(entries.Where(e => !known.Contains(e)));
+                // A whole table is thousands of entries: a set keeps the repeats out without a scan per entry.
+                var seen = _seen[table];
+                known.AddRange(entries.Where(seen.Add));
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class ReachEngine : IReachEngine, IDisposable
         ArgumentNullException.ThrowIfNull(context);
         var factory = _factory.Value;
         var options = OptionsFor(context);
-        var dispatcher = new SweepDispatcher(factory.Create(context.Credentials), options, factory.Time);
+        var dispatcher = new SweepDispatcher(factory.Create(context.Credentials), Reconciler.LookupFor(factory, _lookupHttp), options, factory.Time);
         return dispatcher.FanOutAsync(request, options.Discovery.AccountId ?? "unknown", options.QueueRegion ?? options.Discovery.HomeRegion, cancellationToken);
     }
 

@@ -41,4 +41,7 @@ public sealed record ReconcileRequest(ReconcileScope Scope, string Trigger, Reco
 {
     /// <summary>The sweep this run is a shard of (the fanned-out sweep's id): every shard's message carries it.</summary>
     public string? SweepId { get; init; }
+
+    /// <summary>The sweep's account-wide readings, handed to a shard by the timer (<see cref="Discovery.SharedReadings"/>); null: read them.</summary>
+    public Discovery.SharedReadings? Shared { get; init; }
 }

@@ -43,9 +43,12 @@ public sealed class Reconciler
     public static Reconciler Create(CloudClientFactory factory, ICredentialProvider? credentials, ReconcilerOptions? options = null, HttpClient? lookupHttp = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var lookup = EndpointLookups.For(factory.Options.Endpoint, lookupHttp ?? SharedLookupHttp, factory.Time);
-        return new Reconciler(factory.Create(credentials), lookup, options, factory.Time);
+        return new Reconciler(factory.Create(credentials), LookupFor(factory, lookupHttp), options, factory.Time);
     }
+
+    /// <summary>How names are looked up for <paramref name="factory"/>'s endpoint (the local cloud's control API, or the network).</summary>
+    internal static IEndpointLookup LookupFor(CloudClientFactory factory, HttpClient? lookupHttp) =>
+        EndpointLookups.For(factory.Options.Endpoint, lookupHttp ?? SharedLookupHttp, factory.Time);
 
     private static HttpClient SharedLookupHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -73,7 +76,7 @@ public sealed class Reconciler
     public async Task<PlannedScope> PlanAsync(ReconcileRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
+        var discovered = await DiscoverAsync(FirstFocusOf(request), cancellationToken);
         if (discovered.IsPartial && request.Scope is OneNetwork one && !ReachRules.Effective(discovered.Account).Any(r => r.From.Name == one.Network))
         {
             // A network no rule starts at: the answer names every network that has one, which only the account tells.
@@ -141,6 +144,14 @@ public sealed class Reconciler
             .ToImmutableArray();
         return new AccountStatus(account.AccountId, rules, discovered.Notes);
     }
+
+    /// <summary>
+    /// The first read's focus: with the sweep's shared readings when they are fresh and read for the regions this run
+    /// reads. A read after writes goes without them (<see cref="Scoping.FocusOf"/> of the request without them): a
+    /// registry's endpoint is among what a run may change.
+    /// </summary>
+    private DiscoveryFocus? FirstFocusOf(ReconcileRequest request) =>
+        Scoping.FocusOf(request.Shared is { } shared && !shared.UsableAt(_time.GetUtcNow(), _options.Discovery.Regions) ? request with { Shared = null } : request);
 
     /// <summary>The account, or with a focus only the paths of its VPC (<see cref="Scoping.FocusOf"/>).</summary>
     private async Task<DiscoveredAccount> DiscoverAsync(DiscoveryFocus? focus, CancellationToken cancellationToken)
@@ -254,7 +265,7 @@ public sealed class Reconciler
     private async Task PlanApplyVerifyAsync(RunRecord run, PlannedScope? prepared, CancellationToken cancellationToken)
     {
         var request = run.Request with { Scope = run.Scope };
-        var discovered = prepared?.Discovered ?? await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
+        var discovered = prepared?.Discovered ?? await DiscoverAsync(FirstFocusOf(request), cancellationToken);
         var scoped = prepared?.Scoped ?? Scoping.Apply(discovered, request.Scope);
         var plan = prepared?.Plan ?? PlanFor(discovered, scoped, request);
         run.Discovered(discovered, plan);
@@ -295,7 +306,7 @@ public sealed class Reconciler
             }
 
             Progress("reading the account again to verify");
-            discovered = await DiscoverAsync(Scoping.FocusOf(request), cancellationToken);
+            discovered = await DiscoverAsync(Scoping.FocusOf(request with { Shared = null }), cancellationToken);
             scoped = Scoping.Apply(discovered, request.Scope);
             var next = PlanFor(discovered, scoped, request);
             var newRecords = !next.Dns.ToHashSet().SetEquals(plan.Dns);

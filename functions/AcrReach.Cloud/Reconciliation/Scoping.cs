@@ -36,9 +36,10 @@ public static class Scoping
 
     /// <summary>
     /// What discovery may read instead of the account for a request (<see cref="AccountDiscovery.DiscoverAsync(DiscoveryFocus?, CancellationToken)"/>):
-    /// the paths of the sources its scope names, read until everything planning the scope consults is read. Null (read
-    /// the account): the account or every network of a registry, a peer attachment, a prune (removals are decided over
-    /// the whole account), a rollback.
+    /// the paths of the sources its scope names, read until everything planning the scope consults is read; for a peer
+    /// attachment, whose paths cannot be picked before reading, the networks of the two regions it joins. Null (read the
+    /// account): the account or every network of a registry, a prune (removals are decided over the whole account), a
+    /// rollback.
     /// </summary>
     public static DiscoveryFocus? FocusOf(ReconcileRequest request)
     {
@@ -61,17 +62,27 @@ public static class Scoping
             OneNetwork => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vpc or null, NetworkId: { } vpc, Region: var region } when IsVpcId(vpc) => new NetworkFocus(vpc, region) { Footprint = Footprint },
             AttachmentNetwork { Type: AttachmentType.Vbr or AttachmentType.Vpn } => new DataCenterFocus(scope.Describe()) { Footprint = Footprint },
+            AttachmentNetwork { Type: AttachmentType.Peer } peer => new PeerFocus(scope.Describe())
+            {
+                Footprint = Footprint,
+                Regions = discovered => PeerRegions(discovered, peer),
+                Rules = discovered => ApplyToWhole(discovered, peer).Account.Policy.Reach,
+            },
             AttachedNetworks many => ManyFocus(many, Footprint),
-            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
-            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint },
+            RegionNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
+            TransitRouterNetworks { Region: var region } => new RegionFocus(region) { Footprint = Footprint, Shared = request.Shared },
             _ => null,
         };
     }
 
-    /// <summary>The VPCs and data centers of a merged run read together; null (the account) when a peer attachment is among them.</summary>
+    /// <summary>
+    /// The VPCs and data centers of a merged run read together, and the regions of its peer attachments; null (the
+    /// account) when an attachment names no network.
+    /// </summary>
     private static NetworksFocus? ManyFocus(AttachedNetworks many, Func<DiscoveredAccount, PlanFootprint> footprint)
     {
         var vpcs = ImmutableArray.CreateBuilder<NetworkFocus>();
+        var peers = ImmutableArray.CreateBuilder<AttachmentNetwork>();
         var dataCenters = false;
         foreach (var attachment in many.Attachments)
         {
@@ -83,12 +94,21 @@ public static class Scoping
                 case { Type: AttachmentType.Vbr or AttachmentType.Vpn }:
                     dataCenters = true;
                     break;
+                case { Type: AttachmentType.Peer }:
+                    peers.Add(attachment);
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new NetworksFocus(vpcs.ToImmutable(), dataCenters) { Footprint = footprint };
+        var peerFocus = peers.Count == 0 ? null : new PeerFocus($"{peers.Count} peer attachment(s)")
+        {
+            Footprint = footprint,
+            Regions = discovered => [.. peers.SelectMany(p => PeerRegions(discovered, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Rules = discovered => ApplyToWhole(discovered, many).Account.Policy.Reach,
+        };
+        return new NetworksFocus(vpcs.ToImmutable(), dataCenters) { Footprint = footprint, Peers = peerFocus };
     }
 
     private static bool IsVpcId(string network) => network.StartsWith("vpc-", StringComparison.Ordinal);
@@ -109,8 +129,7 @@ public static class Scoping
             case RegistryNetworks:
                 return new(account, PlanScope.Everything);
             case RegionNetworks { Region: var region }:
-                var attachedThere = DataCentersAttachedIn(discovered, region);
-                return Narrow(account, rule => rule.From.VpcId is { } vpc ? account.FindVpc(vpc)?.Region == region : attachedThere.Contains(rule.From.DataCenter!));
+                return Narrow(account, FromRegions(discovered, [region]));
             case TransitRouterNetworks shard:
                 var router = RouterOfEachNetwork(discovered, shard.Region);
                 return Narrow(account, rule =>
@@ -125,18 +144,19 @@ public static class Scoping
         }
     }
 
-    /// <summary>The attachment's network: its VPC, or its data center; a peer attachment can change every path.</summary>
+    /// <summary>
+    /// The attachment's network: its VPC, or its data center; for a peer attachment, which can change any path between the
+    /// regions it joins, every network of both regions (the issue's fallback: "the affected regions, not the account").
+    /// </summary>
     private static ScopedAccount FromAttachment(DiscoveredAccount discovered, AttachmentNetwork scope) => NetworkOf(discovered, scope) switch
     {
         { Everything: true } => new(discovered.Account, PlanScope.Everything),
+        { Regions: { } regions } => Narrow(discovered.Account, FromRegions(discovered, regions)),
         { Source: { } source } => new(discovered.Account, PlanScope.ForSource(source)),
         _ => Narrow(discovered.Account, _ => false),
     };
 
-    /// <summary>
-    /// Every attachment's network together: the rules from those networks (narrowed, as for a region); the whole account
-    /// when one of them is a peer attachment.
-    /// </summary>
+    /// <summary>Every attachment's network together: the rules from those networks and from the regions of the peers among them (narrowed, as for a region).</summary>
     private static ScopedAccount FromAttachments(DiscoveredAccount discovered, AttachedNetworks scope)
     {
         var networks = scope.Attachments.Select(a => NetworkOf(discovered, a)).ToList();
@@ -146,12 +166,21 @@ public static class Scoping
         }
 
         var sources = networks.Select(n => n.Source).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return Narrow(discovered.Account, rule => sources.Contains(rule.From.Name));
+        var inRegions = FromRegions(discovered, [.. networks.SelectMany(n => n.Regions ?? [])]);
+        return Narrow(discovered.Account, rule => sources.Contains(rule.From.Name) || inRegions(rule));
     }
 
-    /// <summary>The source network (VPC id, data-center name) behind an attachment; none when it is not found; every network for a peer.</summary>
-    private static (string? Source, bool Everything) NetworkOf(DiscoveredAccount discovered, AttachmentNetwork scope)
+    /// <summary>
+    /// The source network (VPC id, data-center name) behind an attachment, or for a peer the regions it joins; none when
+    /// it is not found; every network when it is found but names none.
+    /// </summary>
+    private static (string? Source, ImmutableArray<string>? Regions, bool Everything) NetworkOf(DiscoveredAccount discovered, AttachmentNetwork scope)
     {
+        if (scope.Type == AttachmentType.Peer)
+        {
+            return (null, PeerRegions(discovered, scope), false);
+        }
+
         var found = discovered.Attachments.FirstOrDefault(a =>
             (scope.AttachmentId is null || a.Id == scope.AttachmentId)
             && (scope.NetworkId is null || a.NetworkId == scope.NetworkId)
@@ -159,13 +188,40 @@ public static class Scoping
             && (scope.TransitRouterId is null || a.TransitRouterId == scope.TransitRouterId));
         return found switch
         {
-            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => (vpc, false),
-            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => (vpc, false),
-            null => (null, false),
-            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => (vpc, false),
-            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => (dataCenter, false),
-            _ => (null, true),
+            null when scope.Type == AttachmentType.Vpc && scope.NetworkId is { } vpc => (vpc, null, false),
+            null when scope.Type == AttachmentType.Vpc && RoutedThrough(discovered.Account, scope.AttachmentId) is { } vpc => (vpc, null, false),
+            null => (null, null, false),
+            { Type: AttachmentType.Vpc, NetworkId: { } vpc } => (vpc, null, false),
+            { Type: AttachmentType.Vbr or AttachmentType.Vpn, Name: { } dataCenter } => (dataCenter, null, false),
+            { Type: AttachmentType.Peer } => (null, PeerRegions(discovered, scope with { Type = AttachmentType.Peer }), false),
+            _ => (null, null, true),
         };
+    }
+
+    /// <summary>
+    /// The regions of the two routers a peer attachment joins, ordered; none when no peer attachment matches. Each side's
+    /// listing may show it (with the routers the other way round), so the routers the event names match either end.
+    /// </summary>
+    internal static ImmutableArray<string> PeerRegions(DiscoveredAccount discovered, AttachmentNetwork scope)
+    {
+        ArgumentNullException.ThrowIfNull(discovered);
+        ArgumentNullException.ThrowIfNull(scope);
+        string[] ends = [.. new[] { scope.TransitRouterId, scope.NetworkId }.OfType<string>()];
+        var peers = discovered.Attachments.Where(a =>
+            a.Type == AttachmentType.Peer
+            && (scope.AttachmentId is null || a.Id == scope.AttachmentId)
+            && ends.All(end => end == a.TransitRouterId || end == a.NetworkId));
+        string? RegionOf(string? router) =>
+            router is null ? null : discovered.Account.TransitRouters.FirstOrDefault(t => t.Id == router)?.Region ?? discovered.Attachments.FirstOrDefault(a => a.TransitRouterId == router)?.Region;
+        return [.. peers.SelectMany(a => new[] { a.Region, RegionOf(a.NetworkId) }).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The rules from a network of one of <paramref name="regions"/>: its VPCs, and the data centers attached there.</summary>
+    private static Func<ReachRule, bool> FromRegions(DiscoveredAccount discovered, ImmutableArray<string> regions)
+    {
+        var account = discovered.Account;
+        var attachedThere = regions.SelectMany(region => DataCentersAttachedIn(discovered, region)).ToHashSet(StringComparer.Ordinal);
+        return rule => rule.From.VpcId is { } vpc ? account.FindVpc(vpc)?.Region is { } region && regions.Contains(region) : attachedThere.Contains(rule.From.DataCenter!);
     }
 
     /// <summary>

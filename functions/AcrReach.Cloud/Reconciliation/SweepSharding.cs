@@ -22,6 +22,11 @@ public sealed record SweepShard(
     [property: JsonPropertyOrder(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TransitRouterId = null,
     [property: JsonPropertyOrder(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool NoTransitRouter = false)
 {
+    /// <summary>The sweep's account-wide readings (the timer read them once), when they fit in the payload; null: the shard reads them.</summary>
+    [JsonPropertyOrder(7)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Discovery.SharedReadings? Shared { get; init; }
+
     public ReconcileScope Scope =>
         NoTransitRouter ? new TransitRouterNetworks(Region, null)
         : TransitRouterId is { } router ? new TransitRouterNetworks(Region, router)
@@ -70,6 +75,6 @@ public static class SweepSharding
     }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SweepShard))]
 public sealed partial class SweepJsonContext : JsonSerializerContext;

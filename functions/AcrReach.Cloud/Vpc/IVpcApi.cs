@@ -18,5 +18,7 @@ public interface IVpcApi
 
     Task<CreateRouteEntryResponse> CreateRouteEntryAsync(CreateRouteEntryRequest request, CancellationToken cancellationToken = default);
 
+    Task<CreateRouteEntriesResponse> CreateRouteEntriesAsync(CreateRouteEntriesRequest request, CancellationToken cancellationToken = default);
+
     Task<DeleteRouteEntryResponse> DeleteRouteEntryAsync(DeleteRouteEntryRequest request, CancellationToken cancellationToken = default);
 }

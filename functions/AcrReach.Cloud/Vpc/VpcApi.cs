@@ -24,6 +24,9 @@ public sealed class VpcApi(OpenApiClient client, string regionId) : IVpcApi
     public Task<CreateRouteEntryResponse> CreateRouteEntryAsync(CreateRouteEntryRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(VpcOperations.CreateRouteEntry, request with { RegionId = request.RegionId ?? RegionId }, RegionId, cancellationToken);
 
+    public Task<CreateRouteEntriesResponse> CreateRouteEntriesAsync(CreateRouteEntriesRequest request, CancellationToken cancellationToken = default) =>
+        _client.InvokeAsync(VpcOperations.CreateRouteEntries, request with { RegionId = request.RegionId ?? RegionId }, RegionId, cancellationToken);
+
     public Task<DeleteRouteEntryResponse> DeleteRouteEntryAsync(DeleteRouteEntryRequest request, CancellationToken cancellationToken = default) =>
         _client.InvokeAsync(VpcOperations.DeleteRouteEntry, request with { RegionId = request.RegionId ?? RegionId }, RegionId, cancellationToken);
 }

@@ -16,7 +16,9 @@ namespace AcrReach.Cloud.Vpc;
         typeof(NullAsEmptyArrayConverter<RouteTableItem>),
         typeof(NullAsEmptyArrayConverter<RouteEntryItem>),
         typeof(NullAsEmptyArrayConverter<NextHopItem>),
-        typeof(NullAsEmptyArrayConverter<RouteEntryNextHop>)])]
+        typeof(NullAsEmptyArrayConverter<RouteEntryNextHop>),
+        typeof(NullAsEmptyArrayConverter<CreateRouteEntriesRouteEntry>),
+        typeof(NullAsEmptyArrayConverter<FailedRouteEntry>)])]
 [JsonSerializable(typeof(DescribeVpcsRequest))]
 [JsonSerializable(typeof(DescribeVpcsResponse))]
 [JsonSerializable(typeof(DescribeVSwitchesRequest))]
@@ -27,6 +29,8 @@ namespace AcrReach.Cloud.Vpc;
 [JsonSerializable(typeof(DescribeRouteEntryListResponse))]
 [JsonSerializable(typeof(CreateRouteEntryRequest))]
 [JsonSerializable(typeof(CreateRouteEntryResponse))]
+[JsonSerializable(typeof(CreateRouteEntriesRequest))]
+[JsonSerializable(typeof(CreateRouteEntriesResponse))]
 [JsonSerializable(typeof(DeleteRouteEntryRequest))]
 [JsonSerializable(typeof(DeleteRouteEntryResponse))]
 internal sealed partial class VpcJsonContext : JsonSerializerContext;

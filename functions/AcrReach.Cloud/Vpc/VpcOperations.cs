@@ -23,6 +23,9 @@ public static class VpcOperations
     public static readonly ApiOperation<CreateRouteEntryRequest, CreateRouteEntryResponse> CreateRouteEntry = new(
         CloudProduct.Vpc, "CreateRouteEntry", ApiAccess.Write, Json.CreateRouteEntryRequest, Json.CreateRouteEntryResponse, sendsClientToken: true);
 
+    public static readonly ApiOperation<CreateRouteEntriesRequest, CreateRouteEntriesResponse> CreateRouteEntries = new(
+        CloudProduct.Vpc, "CreateRouteEntries", ApiAccess.Write, Json.CreateRouteEntriesRequest, Json.CreateRouteEntriesResponse);
+
     public static readonly ApiOperation<DeleteRouteEntryRequest, DeleteRouteEntryResponse> DeleteRouteEntry = new(
         CloudProduct.Vpc, "DeleteRouteEntry", ApiAccess.Write, Json.DeleteRouteEntryRequest, Json.DeleteRouteEntryResponse);
 }

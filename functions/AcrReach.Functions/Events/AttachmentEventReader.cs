@@ -5,9 +5,11 @@ using AcrReach.Core.Topology;
 namespace AcrReach.Functions.Events;
 
 /// <summary>
-/// Reads ActionTrail <c>ApiCall</c> records of a new transit-router VPC, VBR or VPN attachment (cloud-apis.md §5).
+/// Reads ActionTrail <c>ApiCall</c> records of a new transit-router VPC, VBR, VPN or peer attachment (cloud-apis.md §5).
 /// The record's exact layout is unconfirmed, so ids are looked for in several places; an event naming only a
 /// region falls back to reconciling that region. Deletions and reach-tag changes go to <see cref="RemovalEventReader"/>.
+/// A peer attachment's request names two routers, TransitRouterId (the local one, in RegionId) and PeerTransitRouterId
+/// (aliyun/alibabacloud-java-sdk cbn-20170912 CreateTransitRouterPeerAttachmentRequest.java): the local one is taken by name.
 /// </summary>
 internal static class AttachmentEventReader
 {
@@ -16,6 +18,7 @@ internal static class AttachmentEventReader
         ("CreateTransitRouterVpcAttachment", AttachmentType.Vpc, "VpcId", "vpc-"),
         ("CreateTransitRouterVbrAttachment", AttachmentType.Vbr, "VbrId", "vbr-"),
         ("CreateTransitRouterVpnAttachment", AttachmentType.Vpn, "VpnId", "vco-"),
+        ("CreateTransitRouterPeerAttachment", AttachmentType.Peer, "PeerTransitRouterId", "tr-"),
     ];
 
     /// <summary>Every event name this function acts on (its EventBridge rule must name exactly these).</summary>
@@ -39,7 +42,7 @@ internal static class AttachmentEventReader
         var creation = Array.Find(Creations, c => string.Equals(c.EventName, eventName, StringComparison.OrdinalIgnoreCase));
         if (creation.EventName is null)
         {
-            return new IgnoredReading(index, cloudEvent.Id, $"{eventName} does not create a transit-router VPC, VBR or VPN attachment");
+            return new IgnoredReading(index, cloudEvent.Id, $"{eventName} does not create a transit-router VPC, VBR, VPN or peer attachment");
         }
 
         if (JsonTree.String(data, "errorCode") is { } errorCode)
@@ -56,7 +59,9 @@ internal static class AttachmentEventReader
         var networkId = JsonTree.String(request, creation.NetworkField) is { } field && JsonTree.IsResourceId(field, creation.NetworkPrefix)
             ? field
             : FirstId(request, creation.NetworkPrefix);
-        var transitRouterId = FirstId(request, "tr-") ?? FirstId(response, "tr-");
+        var transitRouterId = JsonTree.String(request, "TransitRouterId") is { } named && JsonTree.IsResourceId(named, "tr-")
+            ? named
+            : FirstId(request, "tr-") ?? FirstId(response, "tr-");
         var region = JsonTree.String(request, "RegionId") ?? JsonTree.String(data, "acsRegion") ?? cloudEvent.Region;
         if (region is not null && !CloudIds.IsRegion(region))
         {

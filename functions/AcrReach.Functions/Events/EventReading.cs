@@ -12,7 +12,11 @@ internal abstract record EventReading(int Index, string? EventId);
 /// <param name="Prune">Plan the removals of AcrReach's own routes no rule needs: applied in a repair (the timer sweep or a
 /// deletion event with <c>ACR_REACH_SWEEP_PRUNE=true</c>), only reported in a report-only run (a deletion event without).</param>
 internal sealed record ReconcileReading(int Index, string? EventId, ImmutableArray<ReconcileScope> Scopes, string Trigger, ReconcileMode Mode, bool WaitsForReady, string? SweepId = null, bool Prune = false)
-    : EventReading(Index, EventId);
+    : EventReading(Index, EventId)
+{
+    /// <summary>The sweep's account-wide readings the timer handed the shard (the worker's event), when they fitted.</summary>
+    public Cloud.Discovery.SharedReadings? Shared { get; init; }
+}
 
 /// <summary>A well-formed event this function has nothing to do for (another API call, a failed call).</summary>
 internal sealed record IgnoredReading(int Index, string? EventId, string Reason) : EventReading(Index, EventId);

@@ -5,7 +5,7 @@ namespace AcrReach.Functions.Events;
 
 /// <summary>
 /// Reads the worker's event: one <see cref="SweepShard"/> as the sweep handed it over (<c>{sweepId, index, count, mode,
-/// region[, transitRouterId | noTransitRouter]}</c>). The run's trigger is the sweep's, and its message carries the sweep's id.
+/// region[, transitRouterId | noTransitRouter][, shared]}</c>). The run's trigger is the sweep's, and its message carries the sweep's id.
 /// </summary>
 internal static class ShardEventReader
 {
@@ -33,6 +33,6 @@ internal static class ShardEventReader
             return new MalformedReading(0, shard.SweepId, $"'{shard.Region}' is not a region id");
         }
 
-        return new ReconcileReading(0, $"{shard.SweepId}#{shard.Index}", [shard.Scope], Triggers.Sweep, shard.Mode, WaitsForReady: false, shard.SweepId);
+        return new ReconcileReading(0, $"{shard.SweepId}#{shard.Index}", [shard.Scope], Triggers.Sweep, shard.Mode, WaitsForReady: false, shard.SweepId) { Shared = shard.Shared };
     }
 }

@@ -106,7 +106,7 @@ internal sealed class EventRunner(IReachEngine engine, HostConfig config, JsonLo
         // Once the budget is spent a run still gets a token wait: a zero wait would skip the readiness check
         // altogether and reconcile a resource that is still being created.
         var wait = reading.WaitsForReady ? Max(waitUntil - time.GetUtcNow(), CheckOnce) : TimeSpan.Zero;
-        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait, Prune: reading.Prune) { SweepId = reading.SweepId };
+        var request = new ReconcileRequest(scope, reading.Trigger, reading.Mode, wait, Prune: reading.Prune) { SweepId = reading.SweepId, Shared = reading.Shared };
         log.Info(invocation.RequestId, "run.start", scope.Describe(), ("mode", reading.Mode.ToString()), ("trigger", reading.Trigger), ("eventId", reading.EventId));
         try
         {

@@ -137,7 +137,7 @@ internal sealed partial class OpenApiEndpoint
         || action.StartsWith("Remove", StringComparison.Ordinal);
 
     private static string? Target(ApiRequest request) =>
-        request.Optional("RouteTableId") ?? request.Optional("TransitRouterRouteTableId") ?? request.Optional("InstanceId")
+        request.Optional("RouteTableId") ?? request.Optional("RouteEntries.1.RouteTableId") ?? request.Optional("TransitRouterRouteTableId") ?? request.Optional("InstanceId")
         ?? request.Optional("ZoneId") ?? request.Optional("RouteEntryId") ?? request.Optional("TransitRouterRouteEntryId");
 
     private void AddProduct(string version, string host, Action<IDictionary<string, Func<ApiRequest, string, object>>> register)

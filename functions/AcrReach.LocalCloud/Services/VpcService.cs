@@ -6,11 +6,19 @@ using AcrReach.LocalCloud.Wire;
 
 namespace AcrReach.LocalCloud.Services;
 
-/// <summary>VPC 2016-04-28 (cloud-apis.md §1): the reads discovery uses and the two route writes apply uses.</summary>
+/// <summary>VPC 2016-04-28 (cloud-apis.md §1): the reads discovery uses and the route writes apply uses.</summary>
 internal sealed class VpcService(CloudState state)
 {
     /// <summary>Route quota per table (cloud-apis.md §1.4).</summary>
     private const int CustomEntriesPerTable = 200;
+
+    /// <summary>CreateRouteEntries: "up to 50" of each entry field (the SDK model's remarks).</summary>
+    private const int MaxEntriesPerBatch = 50;
+
+    private const string DuplicateCode = "InvalidCIDRBlock.Duplicate";
+
+    /// <summary>The batch's per-entry code for an existing destination: the example of CreateRouteEntriesResponseBody's FailedCode.</summary>
+    private const string BatchDuplicateCode = "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE";
 
     private static readonly HashSet<string> NextHopTypes = new(StringComparer.Ordinal)
     {
@@ -25,6 +33,7 @@ internal sealed class VpcService(CloudState state)
         actions["DescribeRouteTableList"] = DescribeRouteTableList;
         actions["DescribeRouteEntryList"] = DescribeRouteEntryList;
         actions["CreateRouteEntry"] = CreateRouteEntry;
+        actions["CreateRouteEntries"] = CreateRouteEntries;
         actions["DeleteRouteEntry"] = DeleteRouteEntry;
         actions["DeleteVSwitch"] = DeleteVSwitch;
         actions["DeleteVpc"] = DeleteVpc;
@@ -227,19 +236,100 @@ internal sealed class VpcService(CloudState state)
             return new CreateRouteEntryResponse(requestId, earlier);
         }
 
-        var destination = Formats.ParseDestination(destinationText, "InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.");
         if (request.Objects("NextHopList").Count > 0)
         {
             throw ApiError.Invalid("NextHopList", "ECMP next hop lists are not emulated.");
         }
 
         var nextHopType = request.Optional("NextHopType") ?? "Instance";
+        var destination = Validate(table, destinationText, nextHopType, request.Required("NextHopId"), DuplicateCode);
+        CheckOneWriteAtATime(table);
+        CheckQuota(table);
+        var entry = AddPending(table, destination, nextHopType, request.Required("NextHopId"), request.Optional("RouteEntryName"), request.Optional("Description"));
+        state.Remember(request, entry.Id);
+        return new CreateRouteEntryResponse(requestId, entry.Id);
+    }
+
+    /// <summary>
+    /// Adds up to 50 routes in one call (vpc-20160428 CreateRouteEntries; the model is
+    /// aliyun/alibabacloud-typescript-sdk vpc-20160428 CreateRouteEntriesRequest, sent flattened as
+    /// <c>RouteEntries.N.{RouteTableId, DstCidrBlock, NextHop, NextHopType, Name, Description, IpVersion}</c>). The entries
+    /// may name several tables, all of one VPC. The VPC still takes one write at a time ("does not support concurrent bulk
+    /// creation in the same VPC"): a VPC with a route in progress refuses the whole call as a single write would. Otherwise
+    /// each entry is checked as CreateRouteEntry checks it and fails alone, listed in FailedRouteEntries by destination and
+    /// next hop (the answer names no table); the others are added, Pending until they settle. No ClientToken: the
+    /// operation takes none.
+    /// </summary>
+    private object CreateRouteEntries(ApiRequest request, string requestId)
+    {
+        var region = request.Required("RegionId");
+        var wanted = request.Objects("RouteEntries");
+        if (wanted.Count == 0)
+        {
+            throw ApiError.Missing("RouteEntries");
+        }
+
+        if (wanted.Count > MaxEntriesPerBatch)
+        {
+            throw ApiError.Invalid("RouteEntries", $"At most {MaxEntriesPerBatch} route entries in one call.");
+        }
+
+        var entries = wanted.Select((fields, index) =>
+        {
+            string Field(string name) => fields.TryGetValue(name, out var value) && value.Length > 0 ? value : throw ApiError.Missing($"RouteEntries.{index + 1}.{name}");
+            if (fields.TryGetValue("IpVersion", out var version) && version is not ("4" or "IPv4" or "ipv4"))
+            {
+                throw ApiError.Invalid($"RouteEntries.{index + 1}.IpVersion", "Only IPv4 routes are emulated.");
+            }
+
+            return (Table: FindTable(Field("RouteTableId"), region), Destination: Field("DstCidrBlock"), NextHop: Field("NextHop"),
+                NextHopType: fields.GetValueOrDefault("NextHopType") is { Length: > 0 } type ? type : "Instance",
+                Name: fields.GetValueOrDefault("Name"), Description: fields.GetValueOrDefault("Description"));
+        }).ToList();
+        var vpc = entries[0].Table.Vpc;
+        if (entries.Any(e => e.Table.Vpc != vpc))
+        {
+            throw ApiError.Invalid("RouteEntries", "Every route table must belong to the same VPC.");
+        }
+
+        foreach (var table in entries.Select(e => e.Table).Distinct())
+        {
+            CheckOneWriteAtATime(table);
+        }
+
+        if (request.Bool("DryRun") == true)
+        {
+            throw new ApiError("DryRunOperation", "Request validation has been passed with DryRun flag set.");
+        }
+
+        var created = new List<string>();
+        var failed = new List<FailedRouteEntry>();
+        foreach (var wantedEntry in entries)
+        {
+            try
+            {
+                var destination = Validate(wantedEntry.Table, wantedEntry.Destination, wantedEntry.NextHopType, wantedEntry.NextHop, BatchDuplicateCode);
+                CheckQuota(wantedEntry.Table);
+                created.Add(AddPending(wantedEntry.Table, destination, wantedEntry.NextHopType, wantedEntry.NextHop, wantedEntry.Name, wantedEntry.Description).Id);
+            }
+            catch (ApiError refused)
+            {
+                failed.Add(new FailedRouteEntry(wantedEntry.Destination, wantedEntry.NextHop, refused.Code, refused.Message));
+            }
+        }
+
+        return new CreateRouteEntriesResponse(requestId, created.Count, failed.Count, created, failed);
+    }
+
+    /// <summary>The checks of one route that do not depend on the VPC being idle; returns its destination.</summary>
+    private System.Net.IPNetwork Validate(RouteTableState table, string destinationText, string nextHopType, string nextHopId, string duplicateCode)
+    {
+        var destination = Formats.ParseDestination(destinationText, "InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.");
         if (!NextHopTypes.Contains(nextHopType))
         {
             throw new ApiError("InvalidNextHopType", "Specified parameter \"NextHopType\" is not valid.");
         }
 
-        var nextHopId = request.Required("NextHopId");
         if (nextHopType == VpcNextHopTypes.Attachment)
         {
             var attachment = state.TransitRouters.SelectMany(r => r.Attachments).FirstOrDefault(a => a.Id == nextHopId)
@@ -256,24 +346,28 @@ internal sealed class VpcService(CloudState state)
             throw new ApiError("InvalidCidrBlock", "Specified CIDR block is not valid.");
         }
 
-        if (table.Entries.Any(e => e.Destination == destination))
-        {
-            throw new ApiError("InvalidCIDRBlock.Duplicate", "Specified CIDR block is already exists.");
-        }
+        return table.Entries.Any(e => e.Destination == destination)
+            ? throw new ApiError(duplicateCode, "Specified CIDR block is already exists.")
+            : destination;
+    }
 
-        CheckOneWriteAtATime(table);
+    private static void CheckQuota(RouteTableState table)
+    {
         if (table.Entries.Count(e => !e.IsSystem) >= CustomEntriesPerTable)
         {
             throw new ApiError("QuotaExceeded", "Route entry quota exceeded in this route table.");
         }
+    }
 
+    private RouteEntryState AddPending(RouteTableState table, System.Net.IPNetwork destination, string nextHopType, string nextHopId, string? name, string? description)
+    {
         var entry = new RouteEntryState(
             Ids.Derive("rte-", table.Id, Formats.Cidr(destination), state.NextSequence().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             destination,
             nextHopType,
             nextHopId,
-            request.Optional("RouteEntryName"),
-            request.Optional("Description"),
+            name,
+            description,
             isSystem: false)
         {
             Status = VpcRouteStatus.Pending,
@@ -285,8 +379,7 @@ internal sealed class VpcService(CloudState state)
             entry.Status = VpcRouteStatus.Available;
             entry.Modified = state.Now;
         });
-        state.Remember(request, entry.Id);
-        return new CreateRouteEntryResponse(requestId, entry.Id);
+        return entry;
     }
 
     private object DeleteRouteEntry(ApiRequest request, string requestId)

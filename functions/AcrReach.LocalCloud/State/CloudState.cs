@@ -237,7 +237,7 @@ internal sealed class CloudState
     /// <summary>The account owning what a call acts on (a route table, a transit router, a registry), or null when it names none.</summary>
     public string? TargetOwner(Http.ApiRequest request)
     {
-        if (request.Optional("RouteTableId") is { } table && FindRouteTable(table) is { } vpcTable)
+        if ((request.Optional("RouteTableId") ?? request.Optional("RouteEntries.1.RouteTableId")) is { } table && FindRouteTable(table) is { } vpcTable)
         {
             return OwnerOf(vpcTable.Vpc.Id);
         }

@@ -18,6 +18,7 @@ internal sealed record ErrorBody(string RequestId, string HostId, string Code, s
 [JsonSerializable(typeof(DescribeRouteTableListResponse))]
 [JsonSerializable(typeof(DescribeRouteEntryListResponse))]
 [JsonSerializable(typeof(CreateRouteEntryResponse))]
+[JsonSerializable(typeof(CreateRouteEntriesResponse))]
 [JsonSerializable(typeof(DescribeCensResponse))]
 [JsonSerializable(typeof(ListTransitRoutersResponse))]
 [JsonSerializable(typeof(ListTransitRouterVpcAttachmentsResponse))]

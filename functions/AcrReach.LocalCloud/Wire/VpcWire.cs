@@ -120,3 +120,8 @@ internal sealed record ListTagResourcesResponse(string RequestId, string NextTok
 internal sealed record TagResourceSet(IReadOnlyList<TagResourceItem> TagResource);
 
 internal sealed record TagResourceItem(string ResourceId, string ResourceType, string TagKey, string TagValue);
+
+/// <summary>CreateRouteEntries' answer (aliyun/alibabacloud-typescript-sdk vpc-20160428 CreateRouteEntriesResponseBody).</summary>
+internal sealed record CreateRouteEntriesResponse(string RequestId, int SuccessCount, int FailedCount, IReadOnlyList<string> RouteEntryIds, IReadOnlyList<FailedRouteEntry> FailedRouteEntries);
+
+internal sealed record FailedRouteEntry(string DstCidrBlock, string NextHop, string FailedCode, string FailedMessage);

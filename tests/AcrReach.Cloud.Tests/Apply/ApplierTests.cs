@@ -19,79 +19,143 @@ public sealed class ApplierTests : IDisposable
     public void Dispose() => _cloud.Dispose();
 
     [Fact]
-    public async Task Creates_an_absent_route_with_the_mark_and_a_deterministic_token_and_waits_until_it_is_available()
+    public async Task Writes_an_absent_route_in_a_batch_with_the_mark_and_waits_until_it_is_available()
     {
-        _cloud.Handler.ThenJson(Entries()).ThenJson("""{ "RequestId": "create-1", "RouteEntryId": "rte-1" }""").ThenJson(Entries(("Pending", "tr-attach-sh2"))).ThenJson(Entries(("Available", "tr-attach-sh2")));
+        _cloud.Handler.ThenJson(Batch(["rte-1"])).ThenJson(Entries(("Pending", "tr-attach-sh2"))).ThenJson(Entries(("Available", "tr-attach-sh2")));
 
         var step = await Apply(Route);
 
-        Assert.Equal((StepOutcome.Applied, "create-1"), (step.Outcome, step.RequestId));
-        var create = Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntry").Query;
-        Assert.Equal(("acr-reach", "acr-reach: auth for vpc-sh2", ClientTokens.For(Route)), (create["RouteEntryName"], create["Description"], create["ClientToken"]));
-        Assert.Equal(("vtb-sh2", "100.103.7.181/32", "Attachment", "tr-attach-sh2"), (create["RouteTableId"], create["DestinationCidrBlock"], create["NextHopType"], create["NextHopId"]));
-        Assert.All(_cloud.Handler.Sent.Where(s => s.Header("x-acs-action") == "DescribeRouteEntryList"), s => Assert.Equal("100.103.7.181/32", s.Query["DestinationCidrBlock"]));
+        Assert.Equal((StepOutcome.Applied, "batch"), (step.Outcome, step.RequestId));
+        var create = Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntries").Query;
+        Assert.Equal(("acr-reach", "acr-reach: auth for vpc-sh2"), (create["RouteEntries.1.Name"], create["RouteEntries.1.Description"]));
+        Assert.Equal(("vtb-sh2", "100.103.7.181/32", "Attachment", "tr-attach-sh2"), (create["RouteEntries.1.RouteTableId"], create["RouteEntries.1.DstCidrBlock"], create["RouteEntries.1.NextHopType"], create["RouteEntries.1.NextHop"]));
+        Assert.Equal("CreateRouteEntries", _cloud.Handler.Sent[0].Header("x-acs-action"));
+        Assert.All(_cloud.Handler.Sent.Where(s => s.Header("x-acs-action") == "DescribeRouteEntryList"), s => Assert.Equal("100.103.7.181/32", s.Query["DestCidrBlockList.1"]));
     }
 
     [Fact]
-    public async Task A_duplicate_answer_means_look_again_and_the_same_next_hop_is_already_present()
+    public async Task A_batch_with_one_existing_and_one_new_route_reports_the_existing_one_already_present_and_the_new_one_applied()
     {
-        _cloud.Handler.ThenJson(Entries()).Then(Error("InvalidCIDRBlock.Duplicate")).ThenJson(Entries(("Available", "tr-attach-sh2")));
+        // The answer names the refused entry by destination and next hop only; the look tells the tables apart by entry id.
+        _cloud.Handler
+            .ThenJson(Batch(["rte-new"], ("100.103.7.181/32", "tr-attach-sh2", "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE")))
+            .Then(sent => Json(sent.Query["RouteTableId"] == "vtb-sh2" ? Entries(("Available", "tr-attach-sh2"), "rte-old") : Entries(("Available", "tr-attach-sh2"), "rte-new", "vtb-sh2-b")))
+            .Then(sent => Json(sent.Query["RouteTableId"] == "vtb-sh2" ? Entries(("Available", "tr-attach-sh2"), "rte-old") : Entries(("Available", "tr-attach-sh2"), "rte-new", "vtb-sh2-b")));
+
+        var steps = await ApplyAll(Route, Route with { RouteTableId = "vtb-sh2-b" });
+
+        Assert.Equal([(StepOutcome.AlreadyPresent, "look"), (StepOutcome.Applied, "batch")], steps.Select(s => (s.Outcome, s.RequestId)));
+        Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntries");
+        Assert.DoesNotContain(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntry");
+    }
+
+    [Fact]
+    public async Task An_entry_the_batch_refuses_fails_with_its_code_and_the_others_are_applied()
+    {
+        _cloud.Handler
+            .ThenJson(Batch(["rte-new"], ("10.1.0.0/16", "tr-attach-sh2", "QuotaExceeded")))
+            .Then(sent => Json(sent.Query["DestCidrBlockList.1"] == "10.1.0.0/16" ? Entries() : Entries(("Available", "tr-attach-sh2"), "rte-new")))
+            .Then(sent => Json(sent.Query["DestCidrBlockList.1"] == "10.1.0.0/16" ? Entries() : Entries(("Available", "tr-attach-sh2"), "rte-new")));
+
+        var steps = await ApplyAll(Route, Route with { RouteTableId = "vtb-sh2-b", Destination = Cidr.Parse("10.1.0.0/16") });
+
+        Assert.Equal((StepOutcome.Applied, "batch"), (steps[0].Outcome, steps[0].RequestId));
+        Assert.Equal((StepOutcome.Failed, "QuotaExceeded", "batch"), (steps[1].Outcome, steps[1].Error!.Code, steps[1].RequestId));
+    }
+
+    [Fact]
+    public async Task A_host_route_inside_the_cloud_services_block_the_batch_refuses_is_written_on_its_own()
+    {
+        // CreateRouteEntries' documentation refuses destinations inside 100.64.0.0/10; CreateRouteEntry's allows them (cloud-apis.md §1.4).
+        _cloud.Handler
+            .ThenJson(Batch([], ("100.103.7.181/32", "tr-attach-sh2", "InvalidCidrBlock")))
+            .ThenJson(Entries())
+            .ThenJson(Entries())
+            .ThenJson("""{ "RequestId": "single", "RouteEntryId": "rte-1" }""")
+            .ThenJson(Entries(("Available", "tr-attach-sh2")));
 
         var step = await Apply(Route);
 
-        Assert.Equal((StepOutcome.AlreadyPresent, "look"), (step.Outcome, step.RequestId));
-        Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntry");
+        Assert.Equal((StepOutcome.Applied, "single"), (step.Outcome, step.RequestId));
+        var single = Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntry").Query;
+        Assert.Equal(ClientTokens.For(Route), single["ClientToken"]);
     }
 
     [Fact]
     public async Task A_duplicate_with_another_next_hop_is_a_route_conflict_and_nothing_more_is_written()
     {
-        _cloud.Handler.ThenJson(Entries()).Then(Error("InvalidCIDRBlock.Duplicate")).ThenJson(Entries(("Available", "i-proxy", "Instance")));
+        _cloud.Handler.ThenJson(Batch([], ("100.103.7.181/32", "tr-attach-sh2", "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE"))).ThenJson(Entries(("Available", "i-proxy", "Instance")));
 
         var step = await Apply(Route);
 
         Assert.Equal((StepOutcome.Failed, Applier.RouteConflictCode), (step.Outcome, step.Error!.Code));
         Assert.Contains("Instance i-proxy", step.Error.Message, StringComparison.Ordinal);
-        Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntry");
-        Assert.DoesNotContain(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "DeleteRouteEntry");
+        Assert.Single(_cloud.Handler.Sent, s => s.Header("x-acs-action") == "CreateRouteEntries");
+        Assert.DoesNotContain(_cloud.Handler.Sent, s => s.Header("x-acs-action") is "DeleteRouteEntry" or "CreateRouteEntry");
     }
 
     [Fact]
-    public async Task A_route_being_deleted_is_waited_out_before_the_create()
+    public async Task A_route_being_deleted_is_waited_out_and_then_written_again()
     {
-        _cloud.Handler.ThenJson(Entries(("Deleting", "i-old", "Instance"))).ThenJson(Entries()).ThenJson("""{ "RequestId": "create-1" }""").ThenJson(Entries(("Available", "tr-attach-sh2")));
+        _cloud.Handler
+            .ThenJson(Batch([], ("100.103.7.181/32", "tr-attach-sh2", "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE")))
+            .ThenJson(Entries(("Deleting", "i-old", "Instance")))
+            .ThenJson(Entries())
+            .ThenJson(Batch(["rte-2"]))
+            .ThenJson(Entries(("Available", "tr-attach-sh2"), "rte-2"));
 
         var step = await Apply(Route);
 
         Assert.Equal(StepOutcome.Applied, step.Outcome);
+        Assert.Equal(2, _cloud.Handler.Sent.Count(s => s.Header("x-acs-action") == "CreateRouteEntries"));
     }
 
     [Fact]
-    public async Task A_created_route_that_never_shows_was_an_earlier_answer_to_the_token_and_is_created_again_with_a_new_one()
+    public async Task A_written_route_that_never_shows_is_written_again()
     {
-        _cloud.Handler.ThenJson(Entries()).ThenJson("""{ "RequestId": "replayed" }""")
+        _cloud.Handler.ThenJson(Batch(["rte-lost"]))
             .ThenJson(Entries()).ThenJson(Entries()).ThenJson(Entries())
-            .ThenJson("""{ "RequestId": "fresh" }""").ThenJson(Entries(("Available", "tr-attach-sh2")));
+            .ThenJson(Batch(["rte-2"], "fresh")).ThenJson(Entries(("Available", "tr-attach-sh2"), "rte-2"));
 
         var step = await Apply(Route);
 
         Assert.Equal((StepOutcome.Applied, "fresh"), (step.Outcome, step.RequestId));
-        Assert.Equal(
-            [ClientTokens.For(Route, 1), ClientTokens.For(Route, 2)],
-            _cloud.Handler.Sent.Where(s => s.Header("x-acs-action") == "CreateRouteEntry").Select(s => s.Query["ClientToken"]));
+        Assert.Equal(2, _cloud.Handler.Sent.Count(s => s.Header("x-acs-action") == "CreateRouteEntries"));
     }
 
     [Fact]
-    public async Task A_table_still_busy_after_the_clients_retries_is_tried_again_a_bounded_number_of_times()
+    public async Task A_busy_vpc_refusing_the_batch_is_tried_again_and_the_routes_are_applied()
     {
-        _cloud.Handler.Fallback = sent => sent.Header("x-acs-action") == "CreateRouteEntry"
+        _cloud.Handler.Then(Error("TaskConflict")).ThenJson(Batch(["rte-1"])).ThenJson(Entries(("Available", "tr-attach-sh2")));
+
+        var step = await Apply(Route);
+
+        Assert.Equal((StepOutcome.Applied, "batch"), (step.Outcome, step.RequestId));
+        Assert.Equal(2, _cloud.Handler.Sent.Count(s => s.Header("x-acs-action") == "CreateRouteEntries"));
+    }
+
+    [Fact]
+    public async Task A_vpc_still_busy_after_the_clients_retries_is_tried_again_a_bounded_number_of_times()
+    {
+        _cloud.Handler.Fallback = sent => sent.Header("x-acs-action") == "CreateRouteEntries"
             ? Error("TaskConflict")(sent)
             : FakeHandler.Respond(HttpStatusCode.OK, Entries(), "application/json");
 
         var step = await Apply(Route);
 
         Assert.Equal((StepOutcome.Failed, "TaskConflict"), (step.Outcome, step.Error!.Code));
-        Assert.Equal(1 + new ApplierOptions().MaxBusyRounds, _cloud.Handler.Sent.Count(s => s.Header("x-acs-action") == "CreateRouteEntry"));
+        Assert.Equal(1 + new ApplierOptions().MaxBusyRounds, _cloud.Handler.Sent.Count(s => s.Header("x-acs-action") == "CreateRouteEntries"));
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_whole_batch_fails_each_of_its_routes_with_the_code()
+    {
+        _cloud.Handler.Then(Error("Forbidden.RAM"));
+
+        var steps = await ApplyAll(Route, Route with { RouteTableId = "vtb-sh2-b" });
+
+        Assert.All(steps, s => Assert.Equal((StepOutcome.Failed, "Forbidden.RAM", "err"), (s.Outcome, s.Error!.Code, s.RequestId)));
+        Assert.Single(_cloud.Handler.Sent);
     }
 
     [Fact]
@@ -184,17 +248,29 @@ public sealed class ApplierTests : IDisposable
 
     private static readonly Account Empty = new("1", [], [], [], RegionalEndpoints.Empty, Core.Endpoints.OssVipRanges.Published, [], ReachPolicy.Default);
 
-    private async Task<StepReport> Apply(PlanAction action) =>
-        Assert.Single(await _cloud.Settle(new Applier(_cloud.Apis, time: _cloud.Time).ApplyAsync(PlanOf(action), Empty)));
+    private async Task<StepReport> Apply(PlanAction action) => Assert.Single(await ApplyAll(action));
+
+    private async Task<IReadOnlyList<StepReport>> ApplyAll(params PlanAction[] actions) =>
+        await _cloud.Settle(new Applier(_cloud.Apis, time: _cloud.Time).ApplyAsync(PlanOf(actions), Empty));
 
     private static Plan PlanOf(params PlanAction[] actions) => new("plan-test", [.. actions], [], []);
 
-    private static string Entries(params (string Status, string Hop, string Type)[] entries) =>
+    private static string Entries(params (string Status, string Hop, string Type)[] entries) => EntriesOf("rte-1", "vtb-sh2", entries);
+
+    private static string EntriesOf(string id, string table, params (string Status, string Hop, string Type)[] entries) =>
         "{ \"RequestId\": \"look\", \"RouteEntrys\": { \"RouteEntry\": [" + string.Join(",", entries.Select(e =>
-            "{ \"RouteEntryId\": \"rte-1\", \"RouteTableId\": \"vtb-sh2\", \"DestinationCidrBlock\": \"100.103.7.181/32\", \"Type\": \"Custom\", "
+            $"{{ \"RouteEntryId\": \"{id}\", \"RouteTableId\": \"{table}\", \"DestinationCidrBlock\": \"100.103.7.181/32\", \"Type\": \"Custom\", "
             + $"\"Status\": \"{e.Status}\", \"NextHops\": {{ \"NextHop\": [{{ \"NextHopType\": \"{e.Type}\", \"NextHopId\": \"{e.Hop}\" }}] }} }}")) + "] } }";
 
-    private static string Entries((string Status, string Hop) entry) => Entries((entry.Status, entry.Hop, "Attachment"));
+    private static string Entries((string Status, string Hop) entry, string id = "rte-1", string table = "vtb-sh2") => EntriesOf(id, table, (entry.Status, entry.Hop, "Attachment"));
+
+    private static string Batch(string[] ids, params (string Destination, string Hop, string Code)[] failed) => Batch(ids, "batch", failed);
+
+    private static string Batch(string[] ids, string requestId, params (string Destination, string Hop, string Code)[] failed) =>
+        $"{{ \"RequestId\": \"{requestId}\", \"SuccessCount\": {ids.Length}, \"FailedCount\": {failed.Length}, \"RouteEntryIds\": [{string.Join(",", ids.Select(i => $"\"{i}\""))}], "
+        + "\"FailedRouteEntries\": [" + string.Join(",", failed.Select(f => $"{{ \"DstCidrBlock\": \"{f.Destination}\", \"NextHop\": \"{f.Hop}\", \"FailedCode\": \"{f.Code}\", \"FailedMessage\": \"{f.Code}\" }}")) + "] }";
+
+    private static HttpResponseMessage Json(string body) => FakeHandler.Respond(HttpStatusCode.OK, body, "application/json");
 
     private static string Transit(params (string Status, string Type, string Hop)[] entries) =>
         "{ \"RequestId\": \"look-tr\", \"TransitRouterRouteEntries\": [" + string.Join(",", entries.Select(e =>

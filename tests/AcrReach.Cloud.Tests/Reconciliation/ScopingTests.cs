@@ -221,13 +221,30 @@ public class ScopingTests
         Assert.Equal(PlanScope.ForSource("idc-sh"), onItsRouter.PlanScope);
     }
 
-    [Fact]
-    public void Peer_attachment_can_change_every_path_so_it_means_everything()
+    [Theory]
+    [InlineData(AttachmentType.Peer, "tr-attach-f", null, null)]
+    [InlineData(null, "tr-attach-f", null, null)]
+    [InlineData(AttachmentType.Peer, "tr-attach-f", "tr-hz", "tr-sh")]
+    [InlineData(AttachmentType.Peer, "tr-attach-f", "tr-sh", "tr-hz")]
+    [InlineData(AttachmentType.Peer, null, "tr-sh", "tr-hz")]
+    public void Peer_attachment_keeps_the_networks_of_both_its_routers_regions_whichever_side_the_event_names(AttachmentType? type, string? attachmentId, string? peerRouter, string? router)
     {
-        var scoped = Scoping.Apply(Discovered, new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", null, null, null));
+        var scoped = Scoping.Apply(Discovered, new AttachmentNetwork(type, attachmentId, peerRouter, router, null));
 
-        Assert.Same(Account, scoped.Account);
-        Assert.Equal(PlanScope.Everything, scoped.PlanScope);
+        Assert.Equal(["idc-sh -> cri-sh", "vpc-hz1 -> cri-gone", "vpc-hz1 -> cri-sh", "vpc-sh2 -> cri-hz", "vpc-sh3 -> cri-hz", "vpc-sh4 -> cri-sh"], Rules(scoped));
+        AssertNarrowed(scoped);
+    }
+
+    [Theory]
+    [InlineData("tr-attach-unknown", null, null)]
+    [InlineData("tr-attach-f", "tr-bj", null)]
+    [InlineData(null, "tr-sh", "tr-bj")]
+    public void Peer_attachment_not_found_keeps_no_rule(string? attachmentId, string? peerRouter, string? router)
+    {
+        var scoped = Scoping.Apply(Discovered, new AttachmentNetwork(AttachmentType.Peer, attachmentId, peerRouter, router, null));
+
+        Assert.Empty(scoped.Account.Policy.Reach);
+        AssertNarrowed(scoped);
     }
 
     [Fact]
@@ -267,16 +284,16 @@ public class ScopingTests
     }
 
     [Fact]
-    public void Attachments_run_together_with_a_peer_among_them_mean_everything()
+    public void Attachments_run_together_with_a_peer_among_them_keep_its_regions_networks_and_the_others()
     {
         var scoped = Scoping.Apply(Discovered, new AttachedNetworks(
         [
-            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-c", "vpc-sh3", null, null),
+            new AttachmentNetwork(AttachmentType.Vbr, "tr-attach-e", null, null, null),
             new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", null, null, null),
         ]));
 
-        Assert.Same(Account, scoped.Account);
-        Assert.Equal(PlanScope.Everything, scoped.PlanScope);
+        Assert.Equal(["idc-bj -> cri-hz", "idc-sh -> cri-sh", "vpc-hz1 -> cri-gone", "vpc-hz1 -> cri-sh", "vpc-sh2 -> cri-hz", "vpc-sh3 -> cri-hz", "vpc-sh4 -> cri-sh"], Rules(scoped));
+        AssertNarrowed(scoped);
     }
 
     [Theory]
@@ -317,11 +334,36 @@ public class ScopingTests
     }
 
     [Fact]
+    public void A_peer_attachment_reads_the_regions_of_the_two_routers_it_joins()
+    {
+        var focus = Assert.IsType<PeerFocus>(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", "tr-hz", "tr-sh", Shanghai), "test", ReconcileMode.Repair)));
+        var unknown = Assert.IsType<PeerFocus>(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-new", null, null, null), "test", ReconcileMode.Repair)));
+
+        Assert.Equal([Hangzhou, Shanghai], focus.Regions(Discovered).AsEnumerable());
+        Assert.Empty(unknown.Regions(Discovered));
+    }
+
+    [Fact]
+    public void A_burst_with_a_peer_attachment_reads_its_vpcs_and_the_peers_regions()
+    {
+        var burst = new AttachedNetworks(
+        [
+            new AttachmentNetwork(AttachmentType.Vpc, "tr-attach-a", "vpc-bj9", "tr-bj", Beijing),
+            new AttachmentNetwork(AttachmentType.Peer, "tr-attach-f", "tr-hz", "tr-sh", Shanghai),
+        ]);
+
+        var focus = Assert.IsType<NetworksFocus>(Scoping.FocusOf(new ReconcileRequest(burst, "test", ReconcileMode.Repair)));
+
+        Assert.Equal(["vpc-bj9"], focus.Vpcs.Select(v => v.VpcId));
+        Assert.Equal([Hangzhou, Shanghai], focus.Peers!.Regions(Discovered).AsEnumerable());
+        Assert.Equal(Rules(Scoping.Apply(Discovered, burst)), focus.Peers.Rules(Discovered).Select(r => $"{r.From.Name} -> {r.Registry}"));
+    }
+
+    [Fact]
     public void Unbounded_scopes_prunes_and_rollbacks_read_the_account()
     {
         Assert.Null(Scoping.FocusOf(new ReconcileRequest(WholeAccount.Instance, "test", ReconcileMode.Repair)));
         Assert.Null(Scoping.FocusOf(new ReconcileRequest(new RegistryNetworks("cri-hz", null), "test", ReconcileMode.Repair)));
-        Assert.Null(Scoping.FocusOf(new ReconcileRequest(new AttachmentNetwork(AttachmentType.Peer, "tr-attach-peer", "tr-hz", "tr-sh2", Shanghai), "test", ReconcileMode.Repair)));
         Assert.Null(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("vpc-sh2"), "test", ReconcileMode.Repair, Prune: true)));
         Assert.Null(Scoping.FocusOf(new ReconcileRequest(new OneNetwork("vpc-sh2"), "test", ReconcileMode.Repair, Prune: true, RollbackOf: "run-1")));
     }

@@ -204,6 +204,46 @@ public sealed class VpcApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_route_entries_flattens_the_entries_from_one_and_reads_the_failed_ones()
+    {
+        _cloud.Handler.ThenJson("""
+            { "RequestId": "R-B", "SuccessCount": 1, "FailedCount": 1, "RouteEntryIds": ["rte-new"],
+              "FailedRouteEntries": [{ "DstCidrBlock": "10.0.0.0/8", "NextHop": "tr-attach-sh2", "FailedCode": "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE", "FailedMessage": "exists" }] }
+            """);
+
+        var response = await Vpc.CreateRouteEntriesAsync(new CreateRouteEntriesRequest
+        {
+            RouteEntries =
+            [
+                new() { RouteTableId = "vtb-sh2", DstCidrBlock = "100.103.7.181/32", NextHop = "tr-attach-sh2", NextHopType = "Attachment", Name = "acr-reach", Description = "acr-reach: auth", IpVersion = 4 },
+                new() { RouteTableId = "vtb-sh2-b", DstCidrBlock = "10.0.0.0/8", NextHop = "tr-attach-sh2", NextHopType = "Attachment" },
+            ],
+        });
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["RegionId"] = "cn-shanghai",
+                ["RouteEntries.1.RouteTableId"] = "vtb-sh2",
+                ["RouteEntries.1.DstCidrBlock"] = "100.103.7.181/32",
+                ["RouteEntries.1.NextHop"] = "tr-attach-sh2",
+                ["RouteEntries.1.NextHopType"] = "Attachment",
+                ["RouteEntries.1.Name"] = "acr-reach",
+                ["RouteEntries.1.Description"] = "acr-reach: auth",
+                ["RouteEntries.1.IpVersion"] = "4",
+                ["RouteEntries.2.RouteTableId"] = "vtb-sh2-b",
+                ["RouteEntries.2.DstCidrBlock"] = "10.0.0.0/8",
+                ["RouteEntries.2.NextHop"] = "tr-attach-sh2",
+                ["RouteEntries.2.NextHopType"] = "Attachment",
+            },
+            SentParameters);
+        Assert.False(_cloud.LastSent.Query.ContainsKey("ClientToken"));
+        Assert.Equal(("R-B", 1, 1, "rte-new"), (response.RequestId, response.SuccessCount, response.FailedCount, Assert.Single(response.RouteEntryIds)));
+        var failed = Assert.Single(response.FailedRouteEntries);
+        Assert.Equal(("10.0.0.0/8", "tr-attach-sh2", "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE"), (failed.DstCidrBlock, failed.NextHop, failed.FailedCode));
+    }
+
+    [Fact]
     public async Task Delete_route_entry_by_table_destination_and_next_hop()
     {
         _cloud.Handler.ThenJson("""{ "RequestId": "R-D" }""");

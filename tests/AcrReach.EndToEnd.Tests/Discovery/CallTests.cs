@@ -39,6 +39,23 @@ public sealed class CallTests
     }
 
     [Fact]
+    public async Task A_sweep_shard_given_the_timers_account_wide_readings_reads_only_its_region_and_its_paths()
+    {
+        // Host routes: a /8 in the transit tables would be weighed against every block of the account, read whole then.
+        await using var engine = await LocalCloudRig.StartAsync(Scenarios.Seed(s => s["policy"]!["transitRouteScope"] = "HostRoutes"));
+        var discovery = new AccountDiscovery(engine.Apis, new LocalCloudEndpointLookup(engine.Cloud.Endpoint, new HttpClient()));
+        var shared = await discovery.ReadSharedAsync(DateTimeOffset.UnixEpoch);
+        engine.Cloud.ResetCalls();
+
+        var focus = Cloud.Reconciliation.Scoping.FocusOf(new Cloud.Reconciliation.ReconcileRequest(new Cloud.Reconciliation.RegionNetworks("cn-shanghai"), "test", Cloud.Reconciliation.ReconcileMode.ReportOnly) { Shared = shared });
+        var scoped = await discovery.DiscoverAsync(focus);
+
+        Assert.True(scoped.IsPartial);
+        string[] accountWide = ["DescribeCens", "ListTransitRouters", "ListInstanceRegion", "ListInstance", "GetInstanceVpcEndpoint", "ListTransitRouterPeerAttachments", "ListTransitRouterVbrAttachments", "ListTransitRouterVpnAttachments"];
+        Assert.Equal([], accountWide.Intersect(engine.Cloud.Calls().Keys));
+    }
+
+    [Fact]
     public async Task Transit_routers_are_listed_per_cen_instance()
     {
         // Older references mark ListTransitRouters' CenId required (the local cloud refuses a call without it), and every

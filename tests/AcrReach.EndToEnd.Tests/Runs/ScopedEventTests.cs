@@ -11,7 +11,7 @@ namespace AcrReach.EndToEnd.Tests.Runs;
 /// <summary>
 /// An attachment event on a large account reads the paths of its VPC, not the account: on the planner benchmark's
 /// generated account (ten regions, peered routers, three route tables of about a hundred entries per VPC), converged but
-/// for the event's VPC.
+/// for the event's VPC. A peer attachment event reads the two regions it joins, not the others.
 /// </summary>
 public sealed class ScopedEventTests
 {
@@ -41,6 +41,34 @@ public sealed class ScopedEventTests
         Assert.All(recorder.Values("DescribeVpcs", "VpcId"), id => Assert.True(id == EventVpc || (id is not null && registryVpcs.Contains(id)), $"DescribeVpcs for {id ?? "every VPC"}"));
         Assert.All(recorder.Values("DescribeVSwitches", "VpcId"), id => Assert.NotNull(id));
         Assert.All(recorder.Values("DescribeRouteTableList", "VpcId"), id => Assert.NotNull(id));
+    }
+
+    [Fact]
+    public async Task A_peer_attachment_event_converges_the_two_regions_it_joins_without_reading_a_route_table_of_a_third()
+    {
+        // Regions 0 and 1 of ten, peered by tr-attach-peer-0-1; their networks' rules name the registry of the other one,
+        // so every path of theirs stays between the two, and AcrReach's routes of their VPCs are gone (a new peer between
+        // them is what the paths now use).
+        var generated = SyntheticAccounts.Generate(120, 10, seed: 7);
+        string[] joined = [generated.TransitRouters[0].Region, generated.TransitRouters[1].Region];
+        var account = ConvergedBut(BetweenTwoRegions(generated, joined), v => joined.Contains(v.Region));
+        var regionOfTable = account.Vpcs.SelectMany(v => v.RouteTables.Select(t => (Table: t.Id, v.Region))).ToDictionary(p => p.Table, p => p.Region, StringComparer.Ordinal);
+        var recorder = new ParameterRecorder();
+        await using var cloud = await LocalCloudRig.StartAsync(account, handler: recorder);
+        var peer = new AttachmentNetwork(AttachmentType.Peer, "tr-attach-peer-0-1", generated.TransitRouters[1].Id, generated.TransitRouters[0].Id, joined[0]);
+
+        var report = await cloud.Engine().ReconcileAsync(new ReconcileRequest(peer, Triggers.OnAttachment, ReconcileMode.Repair), RunContext.Default, CancellationToken.None);
+
+        Assert.Equal(ReconcileOutcome.Repaired, report.Outcome);
+        Assert.True(report.Verification!.Reachable);
+        Assert.NotEmpty(report.Plan!.Actions.OfType<CreateVpcRoute>());
+        Assert.All(report.Plan.Actions.OfType<CreateVpcRoute>(), a => Assert.Contains(regionOfTable[a.RouteTableId], joined));
+        var read = recorder.Values("DescribeRouteEntryList", "RouteTableId").Select(t => regionOfTable[t!]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(joined.Order(StringComparer.Ordinal), read.Order(StringComparer.Ordinal));
+        foreach (var action in new[] { "DescribeVpcs", "DescribeVSwitches", "DescribeRouteTableList" })
+        {
+            Assert.All(recorder.Values(action, "RegionId"), region => Assert.Contains(region, joined));
+        }
     }
 
     [Fact]
@@ -79,7 +107,28 @@ public sealed class ScopedEventTests
     }
 
     /// <summary>The account as AcrReach leaves it, but for one VPC whose routes AcrReach made are gone (just attached).</summary>
-    private static Account ConvergedBut(Account account, string vpcId)
+    private static Account ConvergedBut(Account account, string vpcId) => ConvergedBut(account, v => v.Id == vpcId);
+
+    /// <summary>The networks of <paramref name="regions"/> (two) reach the registry of the other one, by tag and by policy.</summary>
+    private static Account BetweenTwoRegions(Account account, string[] regions)
+    {
+        string RegistryOfOther(string region) => account.Registries.First(r => r.Region == regions[1 - Array.IndexOf(regions, region)]).InstanceId;
+        var regionOfDataCenter = account.TransitRouters.SelectMany(t => t.Attachments.Where(a => a.Type == AttachmentType.Vbr).Select(a => (a.DataCenter!, t.Region))).ToDictionary(p => p.Item1, p => p.Region, StringComparer.Ordinal);
+        return account with
+        {
+            Vpcs = [.. account.Vpcs.Select(v => regions.Contains(v.Region) ? v with { Tags = v.Tags.SetItem(Core.Reach.ReachRules.TagKey, RegistryOfOther(v.Region)) } : v)],
+            Policy = account.Policy with
+            {
+                Reach = [.. account.Policy.Reach.Select(r => r.From.DataCenter is { } dc && regions.Contains(regionOfDataCenter[dc]) ? r with { Registry = RegistryOfOther(regionOfDataCenter[dc]) } : r)],
+            },
+        };
+    }
+
+    private static Vpc WithoutAcrReachRoutes(Vpc vpc) =>
+        vpc with { RouteTables = [.. vpc.RouteTables.Select(t => t with { Entries = [.. t.Entries.Where(e => !AcrReachMark.IsMarked(e.Name, e.Description))] })] };
+
+    /// <summary>The account as AcrReach leaves it, but for the VPCs <paramref name="stripped"/> picks, whose routes AcrReach made are gone.</summary>
+    private static Account ConvergedBut(Account account, Func<Vpc, bool> stripped)
     {
         for (var round = 0; round < 4; round++)
         {
@@ -92,13 +141,7 @@ public sealed class ScopedEventTests
             account = PlanProjection.Apply(account, plan);
         }
 
-        return account with
-        {
-            Vpcs = [.. account.Vpcs.Select(v => v.Id != vpcId ? v : v with
-            {
-                RouteTables = [.. v.RouteTables.Select(t => t with { Entries = [.. t.Entries.Where(e => !AcrReachMark.IsMarked(e.Name, e.Description))] })],
-            })],
-        };
+        return account with { Vpcs = [.. account.Vpcs.Select(v => stripped(v) ? WithoutAcrReachRoutes(v) : v)] };
     }
 
     /// <summary>The parameters of every call the client sends (ACS3 RPC calls carry them in the query).</summary>

@@ -135,6 +135,8 @@ public sealed class ServerlessDevsFileTests
     [InlineData(FunctionKind.OnAttachment, "attachment-vpc-created.json", true)]
     [InlineData(FunctionKind.OnAttachment, "attachment-vbr-created.json", true)]
     [InlineData(FunctionKind.OnAttachment, "attachment-vpn-created.json", true)]
+    [InlineData(FunctionKind.OnAttachment, "attachment-peer-created.json", true)]
+    [InlineData(FunctionKind.OnRegistry, "attachment-peer-created.json", false)]
     [InlineData(FunctionKind.OnAttachment, "registry-created.json", false)]
     [InlineData(FunctionKind.OnRegistry, "registry-created.json", true)]
     [InlineData(FunctionKind.OnRegistry, "registry-created-no-id.json", true)]
@@ -188,6 +190,18 @@ public sealed class ServerlessDevsFileTests
         Assert.Equal(read, named);
     }
 
+    [Theory]
+    [InlineData("attachment-burst.json")]
+    [InlineData("attachment-batch.json")]
+    public void A_body_of_a_hundred_recorded_events_is_one_the_host_takes(string batch)
+    {
+        // The deployment delivers one event per invocation; a caller that batches (an MNS-sourced trigger, a replay)
+        // sends a JSON array, and the host must not refuse a hundred of the largest recorded event.
+        var largest = JsonNode.Parse(EventFiles.Read(batch))!.AsArray().Max(e => Encoding.UTF8.GetByteCount(e!.ToJsonString()));
+
+        Assert.True(100 * (largest + 1) + 2 <= HostConfig.DefaultMaxEventBytes, $"100 events of {largest} bytes");
+    }
+
     [Fact]
     public void Pattern_matching_itself_tells_values_apart()
     {
@@ -218,6 +232,12 @@ internal static class TriggerConfigs
                 Assert.True((bool)config["asyncInvocationType"]!, "async delivery: FC's bounded retries apply");
                 Assert.Equal("Default", (string?)config["eventSourceConfig"]!["eventSourceType"]);
                 Assert.Contains((string?)config["eventSinkConfig"]!["deliveryOption"]!["eventSchema"], new[] { "CloudEvents", "RawData" });
+
+                // FC documents batch push (event-streaming with a batch window) for custom event sources only; ActionTrail
+                // events come from the Default bus, so each is its own invocation and no batch window is configured.
+                Assert.Equal("event-driven", (string?)config["runOptions"]!["mode"]);
+                Assert.Equal("event-driven", (string?)config["eventSinkConfig"]!["deliveryOption"]!["mode"]);
+                Assert.Null(config["runOptions"]!["batchWindow"]);
                 break;
             case "timer":
                 var fields = ((string)config["cronExpression"]!).Split(' ', StringSplitOptions.RemoveEmptyEntries);

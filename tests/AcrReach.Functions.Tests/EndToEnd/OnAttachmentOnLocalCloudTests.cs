@@ -44,6 +44,23 @@ public sealed class OnAttachmentOnLocalCloudTests
     }
 
     [Fact]
+    public async Task Creates_the_routes_of_the_two_regions_a_new_peer_attachment_joins()
+    {
+        await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
+        var body = CloudRig.Event("attachment-peer-created.json", ("tr-attach-uf6peer001abcd", "tr-attach-peer"), ("tr-bp1a2b3c4d5e6f7g8h9i", "tr-hz"), ("tr-uf6a1b2c3d4e5f6g7h8i", "tr-sh"));
+
+        using var response = await rig.InvokeAsync(body);
+
+        Assert.Equal("200", response.FcStatus());
+        var report = await response.RunReportAsync();
+        Assert.Equal("Repaired", report.GetProperty("outcome").GetString());
+        Assert.True(report.GetProperty("reachable").GetBoolean());
+        Assert.Equal(SeedRoutes, rig.MarkedRoutes());
+        rig.AssertConverged();
+        Assert.Equal("on-attachment", (string?)Assert.Single(rig.Messages())["trigger"]);
+    }
+
+    [Fact]
     public async Task Logs_the_whole_apply_report_of_the_run_for_the_logstore()
     {
         await using var rig = await CloudRig.StartAsync(FunctionKind.OnAttachment);
@@ -201,8 +218,12 @@ public sealed class AttachmentBurstOnLocalCloudTests
         Assert.Equal(single.Calls["ListTransitRouterRouteTableAssociations"] + ((Consumers - 1) * 2), burst.Calls["ListTransitRouterRouteTableAssociations"]);
         var planned = Core.Planning.Planner.Plan(account).Actions;
         Assert.Equal(planned.OfType<Core.Planning.CreateTransitRoute>().Count(), burst.Calls["CreateTransitRouterRouteEntry"]);
-        Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Count(), burst.Calls["CreateRouteEntry"]);
-        Assert.Equal(2 * Consumers, burst.Calls["CreateRouteEntry"]);
+        Assert.Equal(2 * Consumers, planned.OfType<Core.Planning.CreateVpcRoute>().Count());
+
+        // A VPC's routes are one write (CreateRouteEntries).
+        Assert.Equal(planned.OfType<Core.Planning.CreateVpcRoute>().Select(r => r.VpcId).Distinct().Count(), burst.Calls["CreateRouteEntries"]);
+        Assert.Equal(Consumers, burst.Calls["CreateRouteEntries"]);
+        Assert.False(burst.Calls.ContainsKey("CreateRouteEntry"));
         Assert.Empty(burst.RateLimited);
         Assert.True(burst.Converged);
     }

@@ -30,6 +30,9 @@ public sealed class SweepFanOutOnLocalCloudTests
         var sweepId = body.GetProperty("sweepId").GetString()!;
         var shards = body.GetProperty("shards").EnumerateArray().Select(s => s.GetProperty("scope").GetString()!).ToList();
         Assert.Equal(["region cn-hangzhou", "region cn-shanghai"], shards);
+
+        // The timer read the account-wide lists once and handed them over: each payload carried them, within FC's async limit.
+        Assert.All(body.GetProperty("shards").EnumerateArray(), s => Assert.True(s.GetProperty("shared").GetBoolean() && s.GetProperty("payloadBytes").GetInt32() is > 0 and <= SweepDispatcher.MaxAsyncPayloadBytes));
         var invocations = await fanOut.FinishedAsync(shards.Count);
         Assert.All(invocations, i => Assert.Equal(("Succeeded", 1), (i.Status, i.Attempts)));
         var messages = fanOut.Rig.Messages().Where(m => (string?)m["sweepId"] == sweepId).ToList();

@@ -15,6 +15,7 @@ public sealed class OnAttachmentTests
     [InlineData("attachment-vpc-created.json", AttachmentType.Vpc, "tr-attach-uf6vpc0001abcd", "vpc-uf6consumer0001", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai")]
     [InlineData("attachment-vbr-created.json", AttachmentType.Vbr, "tr-attach-bp1vbr0001abcd", "vbr-bp1idcexpress01", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
     [InlineData("attachment-vpn-created.json", AttachmentType.Vpn, "tr-attach-bp1vpn0001abcd", "vco-bp1idcipsec001", "tr-bp1a2b3c4d5e6f7g8h9i", "cn-hangzhou")]
+    [InlineData("attachment-peer-created.json", AttachmentType.Peer, "tr-attach-uf6peer001abcd", "tr-bp1a2b3c4d5e6f7g8h9i", "tr-uf6a1b2c3d4e5f6g7h8i", "cn-shanghai")]
     public async Task Reconciles_the_network_of_a_new_attachment_after_waiting_for_it(
         string file, AttachmentType kind, string attachmentId, string networkId, string transitRouterId, string region)
     {
@@ -63,6 +64,23 @@ public sealed class OnAttachmentTests
         var ignored = Assert.Single((await response.JsonAsync()).GetProperty("ignored").EnumerateArray());
         Assert.Equal(3, ignored.GetProperty("index").GetInt32());
         Assert.Contains("DeleteTransitRouterVbrAttachment", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconciles_a_burst_delivered_as_one_event_streaming_batch_in_one_run_over_every_attachment_in_order()
+    {
+        await using var host = await HostUnderTest.StartAsync(FunctionKind.OnAttachment);
+
+        using var response = await host.InvokeAsync(EventFiles.Read("attachment-burst.json"));
+
+        Assert.Equal("200", response.FcStatus());
+        var merged = Assert.IsType<AttachedNetworks>(Assert.Single(host.Engine.Reconciles).Scope);
+        Assert.Equal(
+            ["vpc-uf6burst0001", "vpc-uf6burst0002", "tr-bp1a2b3c4d5e6f7g8h9i", "vpc-uf6burst0003", "vpc-uf6burst0004"],
+            merged.Attachments.Select(a => a.NetworkId));
+        Assert.Equal(AttachmentType.Peer, merged.Attachments[2].Type);
+        Assert.All(merged.Attachments, a => Assert.Equal("tr-uf6a1b2c3d4e5f6g7h8i", a.TransitRouterId));
+        Assert.Single((await response.JsonAsync()).GetProperty("runs").EnumerateArray());
     }
 
     [Fact]
