@@ -19,7 +19,7 @@ using AcrReach.Sweep.Benchmarks;
 // and the wall time against the bound the rate limits set. Not a test: numbers for a person, targets printed beside.
 // Issue 10's numbers side by side (one event on two sizes, a burst, the fanned-out sweep):
 //   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks -- --suite events [--sizes 500,5000] [--burst 100] [--settle-ms 1000]
-//   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks -- --suite fan-out [--vpcs 5000]
+//   dotnet run -c Release --project bench/AcrReach.Sweep.Benchmarks -- --suite fan-out [--vpcs 5000] [--worker-concurrency 2]
 if (Text("--suite") is { } suite)
 {
     return await Issue10.RunAsync(suite, Arg, Text);
