@@ -88,6 +88,12 @@ public static class LocalServe
     }
 
     /// <summary>
+    /// The sweep worker's reserved concurrency in s.yaml and template.yml: at most two shards at once, each with half the
+    /// account's per-API limits. A local fan-out runs under the same cap as the deployment.
+    /// </summary>
+    public const int SweepWorkerReservedConcurrency = 2;
+
+    /// <summary>
     /// Tells the local cloud to forward InvokeFunction of this function here (<c>POST /_local/functions</c>), under its
     /// short name, its deployed name (<c>acr-reach-</c> + the short name) and <c>FC_FUNCTION_NAME</c> when set, with the
     /// deployment's async retries (s.yaml: two). A failure is one line on <paramref name="error"/>: the host still serves.
@@ -99,7 +105,8 @@ public static class LocalServe
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         foreach (var name in names)
         {
-            var body = System.Text.Json.JsonSerializer.Serialize(new LocalFunctionRegistration(name, self.ToString(), 2), FunctionsJsonContext.Default.LocalFunctionRegistration);
+            var reserved = config.Function == FunctionKind.SweepWorker ? SweepWorkerReservedConcurrency : (int?)null;
+            var body = System.Text.Json.JsonSerializer.Serialize(new LocalFunctionRegistration(name, self.ToString(), 2, reserved), FunctionsJsonContext.Default.LocalFunctionRegistration);
             try
             {
                 using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
@@ -122,4 +129,4 @@ public static class LocalServe
 }
 
 /// <summary>The local cloud's <c>POST /_local/functions</c> body (its own type lives in the emulator, which we never reference).</summary>
-internal sealed record LocalFunctionRegistration(string Name, string Endpoint, int MaxAsyncRetryAttempts);
+internal sealed record LocalFunctionRegistration(string Name, string Endpoint, int MaxAsyncRetryAttempts, int? ReservedConcurrency);

@@ -91,7 +91,7 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                     context.Response.StatusCode = 204;
                     return;
                 case "functions" when method == "GET":
-                    await Json(context, 200, new FunctionsView(functions.All()), ControlJsonContext.Default.FunctionsView);
+                    await Json(context, 200, Registered(functions), ControlJsonContext.Default.FunctionsView);
                     return;
                 case "functions" when method == "POST":
                     var registration = await Read(context, ControlJsonContext.Default.FunctionRegistration);
@@ -100,15 +100,22 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
                         || functionEndpoint.Scheme != Uri.UriSchemeHttp
                         || !IPAddress.TryParse(functionEndpoint.Host, out var functionAddress)
                         || !IPAddress.IsLoopback(functionAddress)
-                        || registration.MaxAsyncRetryAttempts is < 0 or > 8)
+                        || registration.MaxAsyncRetryAttempts is < 0 or > 8
+                        || registration.ReservedConcurrency is < 0)
                     {
-                        await Error(context, 400, "a function needs name and endpoint (http://127.x.x.x:PORT, a host on this machine); maxAsyncRetryAttempts 0 to 8");
+                        await Error(context, 400, "a function needs name and endpoint (http://127.x.x.x:PORT, a host on this machine); maxAsyncRetryAttempts 0 to 8; reservedConcurrency 0 or more");
                         return;
                     }
 
                     var function = new LocalFunction(functionName, functionEndpoint, registration.MaxAsyncRetryAttempts ?? LocalFunction.DefaultMaxAsyncRetryAttempts);
                     functions.Register(function);
-                    await Json(context, 201, new FunctionsView(functions.All()), ControlJsonContext.Default.FunctionsView);
+                    if (registration.ReservedConcurrency is { } reserved)
+                    {
+                        // As PutConcurrencyConfig would: the deployment's cap, set where the function is declared.
+                        functions.SetReservedConcurrency(functionName, reserved);
+                    }
+
+                    await Json(context, 201, Registered(functions), ControlJsonContext.Default.FunctionsView);
                     return;
                 case "invocations" when method == "GET":
                     await Json(context, 200, new InvocationsView(functions.Invocations(), functions.Attempts()), ControlJsonContext.Default.InvocationsView);
@@ -236,4 +243,7 @@ internal sealed class ControlEndpoint(CloudState state, MnsQueues queues, Traffi
 
     private static Task Error(HttpContext context, int status, string message) =>
         Json(context, status, new ControlError(message), ControlJsonContext.Default.ControlError);
+
+    private static FunctionsView Registered(LocalFunctions functions) =>
+        new([.. functions.All().Select(f => new RegisteredFunction(f.Name, f.Endpoint, f.MaxAsyncRetryAttempts, functions.ReservedConcurrency(f.Name)))]);
 }

@@ -13,9 +13,12 @@ internal sealed record FaultsView(IReadOnlyList<ScriptedFault> Faults);
 
 internal sealed record ControlError(string Error);
 
-internal sealed record FunctionRegistration(string? Name, string? Endpoint, int? MaxAsyncRetryAttempts);
+internal sealed record FunctionRegistration(string? Name, string? Endpoint, int? MaxAsyncRetryAttempts, int? ReservedConcurrency = null);
 
-internal sealed record FunctionsView(IReadOnlyList<LocalFunction> Functions);
+internal sealed record FunctionsView(IReadOnlyList<RegisteredFunction> Functions);
+
+/// <summary>A registered function and its reserved concurrency (null: none set, every async invocation starts at once).</summary>
+internal sealed record RegisteredFunction(string Name, Uri Endpoint, int MaxAsyncRetryAttempts, int? ReservedConcurrency);
 
 internal sealed record InvocationsView(IReadOnlyList<InvocationRecord> Invocations, IReadOnlyList<InvocationAttempt> Attempts);
 

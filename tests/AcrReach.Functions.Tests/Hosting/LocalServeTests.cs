@@ -145,6 +145,51 @@ public sealed partial class LocalServeTests
         Assert.Equal(string.Empty, errors.ToString());
     }
 
+    [Fact]
+    public async Task A_worker_served_against_a_local_cloud_runs_under_the_deployments_reserved_concurrency()
+    {
+        await using var cloud = await LocalCloudServer.StartAsync(CloudRig.Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var serving = LocalServe.RunAsync(new LocalServeOptions("sweep-worker", cloud.Endpoint.ToString(), 0, _ => null, _ => new FakeReachEngine()), TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        await ListeningAddressAsync(output, serving);
+        for (var i = 0; i < 250 && !await RegisteredAsync(cloud, "acr-reach-sweep-worker"); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        using var client = new HttpClient();
+        var functions = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(cloud.Endpoint, "/_local/functions"))).RootElement.GetProperty("functions").EnumerateArray().ToList();
+        await stop.CancelAsync();
+        await serving;
+
+        var deployed = (int)AcrReach.Functions.Tests.Deploy.DeploymentFiles.DevsFunctions[FunctionKind.SweepWorker]["concurrencyConfig"]!["reservedConcurrency"]!;
+        var worker = functions.Single(f => f.GetProperty("name").GetString() == "acr-reach-sweep-worker");
+        Assert.Equal(deployed, worker.GetProperty("reservedConcurrency").GetInt32());
+    }
+
+    [Fact]
+    public async Task Other_functions_served_against_a_local_cloud_reserve_no_concurrency()
+    {
+        await using var cloud = await LocalCloudServer.StartAsync(CloudRig.Seed(), new LocalCloudOptions { SettleTime = TimeSpan.FromMilliseconds(30) });
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var serving = LocalServe.RunAsync(new LocalServeOptions("on-attachment", cloud.Endpoint.ToString(), 0, _ => null, _ => new FakeReachEngine()), TextWriter.Synchronized(output), TextWriter.Null, stop.Token);
+        await ListeningAddressAsync(output, serving);
+        for (var i = 0; i < 250 && !await RegisteredAsync(cloud, "acr-reach-on-attachment"); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        using var client = new HttpClient();
+        var functions = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(cloud.Endpoint, "/_local/functions"))).RootElement.GetProperty("functions").EnumerateArray().ToList();
+        await stop.CancelAsync();
+        await serving;
+
+        var attachment = functions.Single(f => f.GetProperty("name").GetString() == "acr-reach-on-attachment");
+        Assert.False(attachment.TryGetProperty("reservedConcurrency", out _));
+    }
+
     private static async Task<bool> RegisteredAsync(LocalCloudServer cloud, string name)
     {
         using var client = new HttpClient();
