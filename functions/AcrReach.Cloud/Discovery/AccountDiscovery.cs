@@ -74,9 +74,9 @@ public sealed class AccountDiscovery
         {
             var id = router.TransitRouterId!;
             var cbn = _apis.Cbn;
-            var peers = Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-            var vbrs = Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-            var vpns = Gate("ListTransitRouterVpnAttachments", () => cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            var peers = PeersAsync(cbn, id, cancellationToken);
+            var vbrs = VbrsAsync(cbn, id, cancellationToken);
+            var vpns = VpnsAsync(cbn, id, cancellationToken);
             return new SharedRouter(id, await peers, await vbrs, await vpns);
         }));
         return new SharedReadings(now, configured, listing.Routers, listing.Instances, [.. await registries], [.. await routers]);
@@ -280,9 +280,9 @@ public sealed class AccountDiscovery
         var id = router.TransitRouterId!;
         var cbn = apis.Cbn;
         var vpcs = Gate("ListTransitRouterVpcAttachments", () => cbn.ListAllTransitRouterVpcAttachmentsAsync(new ListTransitRouterVpcAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-        var peers = Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-        var vbrs = Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-        var vpns = Gate("ListTransitRouterVpnAttachments", () => cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        var peers = PeersAsync(cbn, id, cancellationToken);
+        var vbrs = VbrsAsync(cbn, id, cancellationToken);
+        var vpns = VpnsAsync(cbn, id, cancellationToken);
         var tables = await Gate("ListTransitRouterRouteTables", () => cbn.ListAllTransitRouterRouteTablesAsync(new ListTransitRouterRouteTablesRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
         var tableIds = tables.Select(t => t.TransitRouterRouteTableId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var associations = Task.WhenAll(tableIds.Select(table => Gate(
@@ -290,11 +290,7 @@ public sealed class AccountDiscovery
             () => cbn.ListAllTransitRouterRouteTableAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
             cancellationToken)));
 
-        // Without a status filter the list shows only Active entries (cloud-apis.md §2.4); All shows the ones still Creating too.
-        var entries = Task.WhenAll(tableIds.Select(table => Gate(
-            "ListTransitRouterRouteEntries",
-            () => cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" }, cancellationToken).ToImmutableArrayAsync(cancellationToken),
-            cancellationToken)));
+        var entries = Task.WhenAll(tableIds.Select(table => TableEntriesAsync(cbn, table, cancellationToken)));
         return new RouterReadings(
             router,
             await vpcs,
@@ -305,6 +301,25 @@ public sealed class AccountDiscovery
             tableIds.Zip(await associations).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal),
             tableIds.Zip(await entries).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
     }
+
+    /// <summary>A router's peer attachments, every one.</summary>
+    internal Task<ImmutableArray<PeerAttachmentItem>> PeersAsync(ICbnApi cbn, string id, CancellationToken cancellationToken) =>
+        Gate("ListTransitRouterPeerAttachments", () => cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+
+    /// <summary>A router's VBR attachments, every one.</summary>
+    internal Task<ImmutableArray<VbrAttachmentItem>> VbrsAsync(ICbnApi cbn, string id, CancellationToken cancellationToken) =>
+        Gate("ListTransitRouterVbrAttachments", () => cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+
+    /// <summary>A router's VPN attachments, every one.</summary>
+    internal Task<ImmutableArray<VpnAttachmentItem>> VpnsAsync(ICbnApi cbn, string id, CancellationToken cancellationToken) =>
+        Gate("ListTransitRouterVpnAttachments", () => cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Every entry of a transit-router table. Without a status filter the list shows only Active entries (cloud-apis.md
+    /// §2.4); All shows the ones still Creating too.
+    /// </summary>
+    internal Task<ImmutableArray<TransitRouteEntryItem>> TableEntriesAsync(ICbnApi cbn, string table, CancellationToken cancellationToken) =>
+        Gate("ListTransitRouterRouteEntries", () => cbn.ListAllTransitRouterRouteEntriesAsync(new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
 
     internal async Task<RegistryReadings> ReadRegistryAsync(CloudApis apis, CrInstanceItem instance, CancellationToken cancellationToken)
     {

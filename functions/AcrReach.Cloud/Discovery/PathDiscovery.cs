@@ -211,8 +211,8 @@ internal sealed class PathDiscovery
                 return;
             }
 
-            var vbrs = _discovery.Gate("ListTransitRouterVbrAttachments", () => _apis.Cbn.ListAllTransitRouterVbrAttachmentsAsync(new ListTransitRouterVbrAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-            var vpns = _discovery.Gate("ListTransitRouterVpnAttachments", () => _apis.Cbn.ListAllTransitRouterVpnAttachmentsAsync(new ListTransitRouterVpnAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+            var vbrs = _discovery.VbrsAsync(_apis.Cbn, id, cancellationToken);
+            var vpns = _discovery.VpnsAsync(_apis.Cbn, id, cancellationToken);
             (router.Vbrs, router.Vpns) = (await vbrs, await vpns);
         }));
 
@@ -440,7 +440,7 @@ internal sealed class PathDiscovery
             return;
         }
 
-        router.Peers = await _discovery.Gate("ListTransitRouterPeerAttachments", () => _apis.Cbn.ListAllTransitRouterPeerAttachmentsAsync(new ListTransitRouterPeerAttachmentsRequest { TransitRouterId = id }, cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
+        router.Peers = await _discovery.PeersAsync(_apis.Cbn, id, cancellationToken);
     }
 
     private async Task ReadTablesAsync(RouterRead router, CancellationToken cancellationToken)
@@ -458,11 +458,7 @@ internal sealed class PathDiscovery
             ListAssociationsAsync(new ListTransitRouterRouteTableAssociationsRequest { TransitRouterRouteTableId = table }, cancellationToken)));
         await Task.WhenAll(tables.Select(async table =>
         {
-            // Without a status filter the list shows only Active entries (cloud-apis.md §2.4).
-            var entries = await _discovery.Gate("ListTransitRouterRouteEntries", () => _apis.Cbn.ListAllTransitRouterRouteEntriesAsync(
-                new ListTransitRouterRouteEntriesRequest { TransitRouterRouteTableId = table, TransitRouterRouteEntryStatus = "All" },
-                cancellationToken).ToImmutableArrayAsync(cancellationToken), cancellationToken);
-            router.AddWholeTable(table, entries);
+            router.AddWholeTable(table, await _discovery.TableEntriesAsync(_apis.Cbn, table, cancellationToken));
         }));
         AddAssociations((await associations).SelectMany(f => f));
     }
